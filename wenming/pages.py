@@ -1,0 +1,254 @@
+"""Model → the generated pages, media files and nav of the site. Pure.
+
+`build_site(dataset, as_of)` returns every page as (uri, Markdown, source
+path). URLs come from file names and ids, never from titles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from .model import Activity, Dataset, Document, HonorEntry, Task, Year
+from .render import cn_number, quarter_name, render
+
+
+@dataclass(frozen=True)
+class Page:
+    uri: str
+    """Docs-relative path of the virtual Markdown file (`2018/tasks/5-2.md`)."""
+    markdown: str
+    source: str
+    """The data file the page comes from, for the edit link (`data/2018/plan.yml`)."""
+
+
+@dataclass(frozen=True)
+class Media:
+    uri: str
+    """Where the file is published (`media/2018/activities/<slug>/01.jpg`)."""
+    source: str
+    """Path relative to the data root."""
+
+
+@dataclass(frozen=True)
+class Site:
+    pages: tuple[Page, ...]
+    media: tuple[Media, ...]
+    nav: list
+
+
+# -- URLs -------------------------------------------------------------------
+
+
+def activity_uri(a: Activity) -> str:
+    return f"{a.year}/activities/{a.slug}.md"
+
+
+def task_uri(year: int, task_id: str) -> str:
+    return f"{year}/tasks/{task_id}.md"
+
+
+def month_uri(year: int, month: int) -> str:
+    return f"{year}/months/{month:02d}.md"
+
+
+def department_uri(year: int, org_id: str) -> str:
+    return f"{year}/departments/{org_id}.md"
+
+
+def period_uri(period: tuple[int, int]) -> str:
+    return f"{period[0]}/honors/q{period[1]}.md"
+
+
+def photo_uri(a: Activity, index: int) -> str:
+    return f"media/{a.year}/activities/{a.slug}/{index + 1:02d}{PurePosixPath(a.photos[index].file).suffix.lower()}"
+
+
+def document_file_uri(d: Document) -> str:
+    return f"media/{d.year}/documents/{d.slug}{d.suffix}"
+
+
+def honor_photo_uri(h: HonorEntry) -> str:
+    return f"media/{h.year}/honors/{h.slug}{PurePosixPath(h.photo or '').suffix.lower()}"
+
+
+# -- helpers for templates ----------------------------------------------------
+
+
+def excerpt(markdown: str, length: int = 90) -> str:
+    """The first words of a brief as plain text."""
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", markdown)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"^#+\s*", "", text, flags=re.M)
+    text = re.sub(r"[*_`>#|]", "", text)
+    text = re.sub(r"\s+", "", text)
+    return text[:length] + ("…" if len(text) > length else "")
+
+
+def brief_length(markdown: str) -> int:
+    """Characters of the brief, not counting spaces and Markdown markup (as plans count 字数)."""
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", markdown)
+    return len(re.sub(r"[\s*_`>#|\-\[\]()]", "", text))
+
+
+class YearView:
+    """Lookups over one year that the templates need, computed once."""
+
+    def __init__(self, dataset: Dataset, year: Year, as_of: dt.date):
+        self.unit = dataset.unit
+        self.year = year
+        self.plan = year.plan
+        self.as_of = as_of
+        self.orgs = dataset.unit.orgs
+        self.tasks = {t.id: t for t in year.plan.tasks}
+        self.schedule = {s.id: s for s in year.plan.schedule}
+        self.by_task: dict[str, list] = {t: [] for t in self.tasks}
+        self.docs_by_task: dict[str, list] = {t: [] for t in self.tasks}
+        self.by_schedule: dict[str, list] = {}
+        for a in year.activities:
+            for t in a.tasks:
+                self.by_task.setdefault(t, []).append(a)
+            if a.schedule:
+                self.by_schedule.setdefault(a.schedule, []).append(a)
+        for d in year.documents:
+            for t in d.tasks:
+                self.docs_by_task.setdefault(t, []).append(d)
+            if d.schedule:
+                self.by_schedule.setdefault(d.schedule, []).append(d)
+
+    def org_name(self, org_id: str) -> str:
+        org = self.orgs.get(org_id)
+        return org.name if org else org_id
+
+    def evidence_count(self, task: Task) -> int:
+        return len(self.by_task.get(task.id, ())) + len(self.docs_by_task.get(task.id, ()))
+
+    def month_activities(self, month: int) -> list[Activity]:
+        return [a for a in self.year.activities if a.start.month == month]
+
+    def month_deadlines(self, month: int) -> list[tuple[dt.date, Task, str]]:
+        rows = []
+        for task in self.plan.tasks:
+            for deadline in task.deadlines:
+                for day in deadline.dates:
+                    if day.month == month and day.year == self.year.year:
+                        rows.append((day, task, deadline.text))
+        return sorted(rows, key=lambda r: (r[0], _task_key(r[1].id)))
+
+    def on_board(self) -> list[HonorEntry]:
+        return [h for h in self.year.honors if h.on_board]
+
+    def periods(self) -> list[tuple[int, int]]:
+        return sorted({h.period for h in self.on_board()})
+
+    def phase_text(self) -> str:
+        year = self.year.year
+        if self.as_of.year < year:
+            return "尚未开始"
+        if self.as_of.year > year:
+            return "全年已结束"
+        phase = self.plan.phase_on(self.as_of)
+        return phase.name if phase else "—"
+
+    def totals(self) -> dict[str, float]:
+        acts = self.year.activities
+        return {
+            "activities": len(acts),
+            "participants": sum(a.participants or 0 for a in acts),
+            "hours": sum(a.volunteer_hours or 0 for a in acts),
+            "honors": len(self.on_board()),
+            "documents": len(self.year.documents),
+        }
+
+
+def _task_key(task_id: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in task_id.split("-") if p.isdigit())
+
+
+def _hours(value: float) -> str:
+    return f"{value:g}"
+
+
+# -- pages --------------------------------------------------------------------
+
+
+def build_site(dataset: Dataset, as_of: dt.date) -> Site:
+    pages: list[Page] = []
+    media: list[Media] = []
+    nav: list = []
+    years = list(dataset.years)
+    common = dict(unit=dataset.unit, as_of=as_of, cn=cn_number, quarter_name=quarter_name,
+                  activity_uri=activity_uri, task_uri=task_uri, month_uri=month_uri,
+                  department_uri=department_uri, period_uri=period_uri, photo_uri=photo_uri,
+                  document_file_uri=document_file_uri, honor_photo_uri=honor_photo_uri,
+                  excerpt=excerpt, brief_length=brief_length, hours=_hours, task_key=_task_key,
+                  years=[y.year for y in years])
+    if years:
+        latest = YearView(dataset, years[-1], as_of)
+        pages.append(Page("index.md", render("home.md.j2", "index.md", v=latest, root=True, **common),
+                          latest.plan.source.path))
+        nav.append({"首页": "index.md"})
+    for year in reversed(years):
+        v = YearView(dataset, year, as_of)
+        pages += _year_pages(v, common)
+        media += _year_media(year)
+        nav.append({f"{year.year}年": _year_nav(v)})
+    return Site(tuple(pages), tuple(media), nav)
+
+
+def _year_pages(v: YearView, common: dict) -> list[Page]:
+    y = v.year.year
+    plan_src = v.plan.source.path
+    ctx = dict(v=v, **common)
+    out = [
+        Page(f"{y}/index.md", render("home.md.j2", f"{y}/index.md", root=False, **ctx), plan_src),
+        Page(f"{y}/plan.md", render("plan.md.j2", f"{y}/plan.md", **ctx), plan_src),
+        Page(f"{y}/months/index.md", render("months.md.j2", f"{y}/months/index.md", **ctx), plan_src),
+        Page(f"{y}/tasks/index.md", render("tasks.md.j2", f"{y}/tasks/index.md", **ctx), plan_src),
+        Page(f"{y}/honors/index.md", render("honors.md.j2", f"{y}/honors/index.md", **ctx), plan_src),
+        Page(f"{y}/departments/index.md", render("departments.md.j2", f"{y}/departments/index.md", **ctx), plan_src),
+        Page(f"{y}/documents/index.md", render("documents.md.j2", f"{y}/documents/index.md", **ctx), plan_src),
+    ]
+    for month in range(1, 13):
+        uri = month_uri(y, month)
+        out.append(Page(uri, render("month.md.j2", uri, month=month, **ctx), plan_src))
+    for a in v.year.activities:
+        uri = activity_uri(a)
+        out.append(Page(uri, render("activity.md.j2", uri, a=a, **ctx), a.source.path))
+    for task in v.plan.tasks:
+        uri = task_uri(y, task.id)
+        out.append(Page(uri, render("task.md.j2", uri, task=task, **ctx), task.source.path))
+    for period in v.periods():
+        uri = period_uri(period)
+        entries = [h for h in v.on_board() if h.period == period]
+        out.append(Page(uri, render("honor_period.md.j2", uri, period=period, entries=entries, **ctx), plan_src))
+    for org in v.unit.departments + v.unit.branches:
+        uri = department_uri(y, org.id)
+        out.append(Page(uri, render("department.md.j2", uri, org=org, **ctx), plan_src))
+    return out
+
+
+def _year_media(year: Year) -> list[Media]:
+    out = []
+    for a in year.activities:
+        out += [Media(photo_uri(a, i), p.file) for i, p in enumerate(a.photos)]
+    out += [Media(document_file_uri(d), d.file) for d in year.documents if d.file]
+    out += [Media(honor_photo_uri(h), h.photo) for h in year.honors if h.photo and h.on_board]
+    return out
+
+
+def _year_nav(v: YearView) -> list:
+    y = v.year.year
+    months = [{f"{cn_number(m)}月": month_uri(y, m)} for m in range(1, 13)]
+    honors = [f"{y}/honors/index.md"] + [{quarter_name(p)[5:]: period_uri(p)} for p in v.periods()]
+    return [
+        f"{y}/index.md",
+        {"实施方案": f"{y}/plan.md"},
+        {"月度活动": [f"{y}/months/index.md"] + months},
+        {"任务台账": f"{y}/tasks/index.md"},
+        {"善行义举榜": honors},
+        {"部门": f"{y}/departments/index.md"},
+        {"佐证材料": f"{y}/documents/index.md"},
+    ]

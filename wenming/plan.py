@@ -1,0 +1,162 @@
+"""Validation of the annual plan (`data/<year>/plan.yml`). Pure."""
+
+from __future__ import annotations
+
+import re
+
+from .deadlines import DEADLINE_HINT, parse_deadline
+from .fields import Fields, did_you_mean, show
+from .load import RawFile
+from .model import Category, Deadline, Leader, Phase, Plan, ScheduleItem, Source, Task, Unit
+from .problems import Problem
+
+PLAN_FIELDS = ("title", "number", "issued", "issuer", "guiding", "goals", "requirements", "leading_group",
+               "phases", "categories", "schedule")
+CATEGORY_FIELDS = ("number", "title", "lead", "coop", "tasks")
+TASK_FIELDS = ("id", "title", "text", "lead", "coop", "deadline", "count", "evidence", "points", "rules")
+SCHEDULE_FIELDS = ("id", "month", "when", "activity", "report", "tasks")
+_TASK_ID = re.compile(r"^(\d{1,2})-(\d{1,2})$")
+_SCHEDULE_ID = re.compile(r"^(\d{2})-(\d{1,2})$")
+
+
+def _org_refs(f: Fields, key: str, unit: Unit, required: bool = False) -> tuple[str, ...]:
+    by_name = {o.name: o.id for o in unit.orgs.values()}
+    out = []
+    for i, item in f.items(key, required, example="[bgs]"):
+        value = str(item).strip()
+        org_id = value if value in unit.orgs else by_name.get(value)
+        if org_id is None:
+            hint = did_you_mean(value, list(unit.orgs) + list(by_name))
+            f.error(key, f"未知的部门 {show(item)}。{hint or '可用的部门编号和名称见 data/unit.yml。'}",
+                    f.item_line(key, i))
+        elif org_id not in out:
+            out.append(org_id)
+    return tuple(out)
+
+
+def _deadlines(f: Fields, year: int) -> tuple[Deadline, ...]:
+    out = []
+    for i, item in f.items("deadline", example="3月底前"):
+        text = item.isoformat() if hasattr(item, "isoformat") else str(item).strip()
+        deadline = parse_deadline(text, year) if not isinstance(item, (dict, list)) else None
+        if deadline is None:
+            f.error("deadline", f"看不懂的时限 {show(item)}。{DEADLINE_HINT}。", f.item_line("deadline", i))
+        else:
+            out.append(deadline)
+    return tuple(out)
+
+
+def _task(f: Fields, category: Category, year: int, path: str, unit: Unit) -> Task | None:
+    task_id = f.text("id", required=True, example=f"{category.number}-1")
+    if task_id and not _TASK_ID.match(task_id):
+        f.error("id", f'任务编号应写成 类别-序号（如 "{category.number}-1"），实际为 {show(task_id)}。')
+    elif task_id and int(task_id.split("-")[0]) != category.number:
+        f.error("id", f'任务 "{task_id}" 放在了类别（{category.number}）下面。编号的第一部分应为 {category.number}。')
+    rules = []
+    for i, rule in f.items("rules"):
+        if not isinstance(rule, dict):
+            f.error("rules", f"第 {i + 1} 条规则应为一组字段，实际为 {show(rule)}。", f.item_line("rules", i))
+        else:
+            rules.append(dict(rule))
+    task = Task(
+        id=task_id, category=category.number,
+        title=f.text("title", required=True, example="制定年度实施方案"),
+        text=f.text("text", required=True, example="（照方案原文抄录）"),
+        lead=_org_refs(f, "lead", unit) or category.lead,
+        coop=_org_refs(f, "coop", unit) or category.coop,
+        deadlines=_deadlines(f, year),
+        count=f.integer("count", minimum=1, example="4"),
+        evidence=f.text("evidence"),
+        points=f.number("points", example="2"),
+        rules=tuple(rules),
+        source=Source(path, f.line),
+    )
+    f.check_unknown(TASK_FIELDS)
+    return task if task_id else None
+
+
+def validate_plan(raw: RawFile, year: int, unit: Unit, problems: list[Problem]) -> Plan:
+    data = raw.data if raw.ok and isinstance(raw.data, dict) else {}
+    if raw.ok and not isinstance(raw.data, dict):
+        problems.append(Problem(raw.path, 1, "", f"应为一组字段（title: …），实际为{show(raw.data)}。"))
+    f = Fields(data, raw.path, problems, line=1)
+    phases = []
+    for i, _ in f.items("phases"):
+        p = f.sub("phases", i)
+        name, start, end = p.text("name", required=True, example="宣传发动"), p.date("start", required=True), p.date("end", required=True)
+        if start and end and end < start:
+            p.error("end", f"结束日期 {end} 早于开始日期 {start}。")
+        elif name and start and end:
+            phases.append(Phase(name, start, end))
+        p.check_unknown(("name", "start", "end"))
+    leaders = []
+    for i, _ in f.items("leading_group"):
+        p = f.sub("leading_group", i)
+        leaders.append(Leader(p.text("role", required=True, example="组长"), p.text("name", required=True, example="王某某"), p.text("post")))
+        p.check_unknown(("role", "name", "post"))
+    categories = []
+    task_seen: dict[str, int] = {}
+    numbers: set[int] = set()
+    for i, _ in f.items("categories", required=raw.ok, example="[……]"):
+        c = f.sub("categories", i)
+        number = c.integer("number", required=True, minimum=1, maximum=99, example=str(i + 1)) or 0
+        if number and number in numbers:
+            c.error("number", f"类别序号 {number} 重复。请检查序号。")
+        numbers.add(number)
+        category = Category(number, c.text("title", required=True, example="创建工作机制方面"),
+                            _org_refs(c, "lead", unit, required=True), _org_refs(c, "coop", unit), ())
+        tasks = []
+        for j, _ in c.items("tasks", required=True, example="[……]"):
+            t = c.sub("tasks", j)
+            task = _task(t, category, year, raw.path, unit)
+            if task is None:
+                continue
+            if task.id in task_seen:
+                t.error("id", f'任务编号 "{task.id}" 重复（第 {task_seen[task.id]} 行已使用）。每项任务的编号要不同。')
+                continue
+            task_seen[task.id] = t.line or 0
+            tasks.append(task)
+        c.check_unknown(CATEGORY_FIELDS)
+        categories.append(Category(category.number, category.title, category.lead, category.coop, tuple(tasks)))
+    schedule = []
+    schedule_seen: dict[str, int] = {}
+    for i, _ in f.items("schedule"):
+        s = f.sub("schedule", i)
+        item_id = s.text("id", required=True, example="03-1")
+        month = s.integer("month", required=True, minimum=1, maximum=12, example="3")
+        if item_id and not _SCHEDULE_ID.match(item_id):
+            s.error("id", f'安排表编号应写成 月份-序号（如 "03-1"），实际为 {show(item_id)}。')
+        elif item_id and month and int(item_id[:2]) != month:
+            s.error("id", f'编号 "{item_id}" 的月份与 month: {month} 不一致。请改成 "{month:02d}-…"。')
+        if item_id in schedule_seen:
+            s.error("id", f'安排表编号 "{item_id}" 重复（第 {schedule_seen[item_id]} 行已使用）。')
+            continue
+        refs = []
+        for value in s.words("tasks"):
+            if value in task_seen:
+                refs.append(value)
+            else:
+                hint = did_you_mean(value, list(task_seen))
+                s.error("tasks", f'任务分解里没有任务 "{value}"。{hint or "任务编号写成 类别-序号，如 5-2。"}')
+        report = s.text("report")
+        if item_id and month:
+            schedule_seen[item_id] = s.line or 0
+            schedule.append(ScheduleItem(item_id, month, s.text("when", required=True, example="3月6日"),
+                                         s.text("activity", required=True, example="第一期道德讲堂"), report,
+                                         tuple(refs), Source(raw.path, s.line)))
+        s.check_unknown(SCHEDULE_FIELDS)
+    f.check_unknown(PLAN_FIELDS)
+    return Plan(
+        year=year, title=f.text("title", required=raw.ok, example=f"{year}年度精神文明建设工作实施方案") or f"{year}年度实施方案",
+        number=f.text("number"), issued=f.date("issued"), issuer=f.text("issuer") or unit.name,
+        guiding=f.text("guiding"), goals=f.text("goals"), requirements=f.text("requirements"),
+        leading_group=tuple(leaders), phases=tuple(sorted(phases, key=lambda p: p.start)),
+        categories=tuple(sorted(categories, key=lambda c: c.number)),
+        schedule=tuple(sorted(schedule, key=lambda s: (s.month, _seq(s.id)))),
+        source=Source(raw.path, 1),
+    )
+
+
+def _seq(item_id: str) -> int:
+    tail = item_id.split("-")[-1]
+    return int(tail) if tail.isdigit() else 0

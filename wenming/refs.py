@@ -1,0 +1,79 @@
+"""References between records (departments, tasks, schedule items), with "did you mean". Pure."""
+
+from __future__ import annotations
+
+from .fields import Fields, did_you_mean, show
+from .model import Plan, Unit
+
+
+class Refs:
+    """Resolves the ids a record names, against the unit and its year's plan."""
+
+    def __init__(self, unit: Unit, plan: Plan, year: int):
+        self.unit = unit
+        self.plan = plan
+        self.year = year
+        self.task_ids = [t.id for t in plan.tasks]
+        self.schedule_ids = [s.id for s in plan.schedule]
+        self._by_name = {o.name: o.id for o in unit.orgs.values()}
+
+    def resolve_org(self, value: str) -> str | None:
+        """An org id from its id or its full name."""
+        if value in self.unit.orgs:
+            return value
+        return self._by_name.get(value)
+
+    def _org_hint(self, value: str) -> str:
+        hint = did_you_mean(value, list(self.unit.orgs) + list(self._by_name))
+        if hint:
+            for name, org_id in self._by_name.items():
+                if f'"{name}"' in hint:
+                    hint = f'是不是 "{org_id}"（{name}）？'
+        return hint or "可用的部门编号和名称见 data/unit.yml。"
+
+    def orgs(self, f: Fields, key: str, required: bool = False) -> tuple[str, ...]:
+        out = []
+        for i, item in f.items(key, required, example="[bgs, jgdw]"):
+            value = str(item).strip() if not isinstance(item, (dict, list)) else ""
+            org_id = self.resolve_org(value)
+            if org_id is None:
+                f.error(key, f"未知的部门 {show(item)}。{self._org_hint(value)}", f.item_line(key, i))
+            elif org_id not in out:
+                out.append(org_id)
+        if required and not out and f.has(key) and not f.items(key):
+            f.missing(key, "[bgs]")
+        return tuple(out)
+
+    def org(self, f: Fields, key: str) -> str | None:
+        value = f.text(key)
+        if not value:
+            return None
+        org_id = self.resolve_org(value)
+        if org_id is None:
+            f.error(key, f"未知的部门 {show(value)}。{self._org_hint(value)}")
+        return org_id
+
+    def tasks(self, f: Fields, key: str) -> tuple[str, ...]:
+        out = []
+        words = f.words(key, example="[5-2]")
+        for value in words:
+            if not self.task_ids:
+                out.append(value)
+            elif value in self.task_ids:
+                out.append(value)
+            else:
+                hint = did_you_mean(value, self.task_ids)
+                f.error(key, f'{self.year} 年的实施方案里没有任务 "{value}"。'
+                             f'{hint or "任务编号写成 类别-序号，如 5-2，见实施方案的任务分解。"}')
+        return tuple(out)
+
+    def schedule(self, f: Fields, key: str) -> str | None:
+        value = f.text(key)
+        if not value:
+            return None
+        if value not in self.schedule_ids:
+            hint = did_you_mean(value, self.schedule_ids)
+            f.error(key, f'{self.year} 年的活动安排表里没有 "{value}"。'
+                         f'{hint or "编号写成 月份-序号，如 03-1，见实施方案的活动安排表。"}')
+            return None
+        return value

@@ -1,0 +1,432 @@
+"""Raw mappings → the model, plus every problem found. Pure (no disk, no clock).
+
+`validate_repository(raw)` is the one entry point. Records with problems are
+still turned into model objects where possible, so one bad field never hides
+the rest of the data; the caller decides whether errors stop the build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import PurePosixPath
+
+from .fields import Fields, did_you_mean, show
+from .load import RawFile, RawRepo, RawYear
+from .model import (
+    HONOR_CATEGORIES,
+    LEVELS,
+    Activity,
+    Dataset,
+    Document,
+    HonorEntry,
+    HonorStatus,
+    Org,
+    Photo,
+    Plan,
+    Source,
+    Tally,
+    Unit,
+    Visibility,
+    Volunteers,
+    Year,
+)
+from .plan import validate_plan
+from .problems import WARNING, Problem
+from .refs import Refs
+from .slugs import unique_slugs
+
+VISIBILITY = {"公开": Visibility.PUBLIC, "public": Visibility.PUBLIC,
+              "内部": Visibility.INTERNAL, "internal": Visibility.INTERNAL}
+HONOR_STATUS = {
+    "推荐": HonorStatus.NOMINATED, "nominated": HonorStatus.NOMINATED,
+    "通过": HonorStatus.APPROVED, "approved": HonorStatus.APPROVED,
+    "公布": HonorStatus.PUBLISHED, "published": HonorStatus.PUBLISHED,
+}
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_QUARTER_CN = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+ACTIVITY_FIELDS = ("title", "date", "start", "end", "place", "departments", "tasks", "schedule", "tags",
+                   "participants", "volunteers", "volunteer_hours", "photos", "reported", "visibility")
+DOCUMENT_FIELDS = ("title", "number", "date", "file", "kind", "departments", "tasks", "schedule", "note",
+                   "visibility")
+HONOR_FIELDS = ("name", "department", "identity", "category", "deed", "date", "period", "photo",
+                "nominated_by", "status", "consent")
+UNIT_FIELDS = ("name", "short", "level", "status", "staff", "departments", "branches", "honor_categories")
+
+
+def validate_repository(raw: RawRepo) -> Dataset:
+    problems: list[Problem] = list(raw.problems)
+    unit = validate_unit(raw.unit, problems)
+    years = tuple(validate_year(y, unit, raw, problems) for y in raw.years)
+    years = tuple(y for y in years if y is not None)
+    if raw.unit is not None and not years:
+        problems.append(Problem(raw.root, None, "", "没有任何年份的数据。请建立年份文件夹，如 data/2018/plan.yml。"))
+    unique = sorted(set(problems), key=Problem.sort_key)
+    return Dataset(unit=unit, years=years, problems=tuple(unique))
+
+
+# ---------------------------------------------------------------------------
+# Unit
+
+
+def _orgs(f: Fields, key: str, kind: str, seen: dict[str, str]) -> tuple[Org, ...]:
+    out = []
+    for i, item in f.items(key, required=kind == "department", example="[{id: bgs, name: 办公室}]"):
+        sub = f.sub(key, i)
+        if not isinstance(item, dict):
+            sub.error("", f"应为一组字段（id 和 name），实际为 {show(item)}。请写成 - id: bgs 换行 name: 办公室")
+            continue
+        org_id = sub.text("id", required=True, example="bgs")
+        name = sub.text("name", required=True, example="办公室")
+        sub.check_unknown(("id", "name"))
+        if not org_id:
+            continue
+        if not _ID.match(org_id):
+            sub.error("id", f"编号只能用小写字母、数字和 -，实际为 {show(org_id)}。例如拼音首字母 bgs。")
+            continue
+        if org_id in seen:
+            sub.error("id", f'编号 "{org_id}" 重复（{seen[org_id]}已使用）。请换一个编号。')
+            continue
+        seen[org_id] = name
+        out.append(Org(org_id, name or org_id, kind))
+    return tuple(out)
+
+
+def validate_unit(raw: RawFile | None, problems: list[Problem]) -> Unit:
+    if raw is None or raw.data is None:
+        return Unit("（未填写单位名称）", "", "", "保持", {}, (), (), HONOR_CATEGORIES)
+    if not isinstance(raw.data, dict):
+        problems.append(Problem(raw.path, 1, "", f"应为一组字段（name: …），实际为{show(raw.data)}。"))
+        return Unit("（未填写单位名称）", "", "", "保持", {}, (), (), HONOR_CATEGORIES)
+    f = Fields(raw.data, raw.path, problems)
+    name = f.text("name", required=True, example="示例市总工会")
+    short = f.text("short") or name
+    level = f.choice("level", {v: v for v in LEVELS} | {f"{v}文明单位": v for v in LEVELS}, required=True,
+                     default="")
+    status = f.choice("status", {"保持": "保持", "创建": "创建"}, default="保持")
+    staff: dict[int, int] = {}
+    raw_staff = f.raw("staff")
+    if raw_staff is None:
+        f.missing("staff", "{2018: 86}")
+    elif not isinstance(raw_staff, dict):
+        f.error("staff", f"应为 年份: 人数 的形式（如 2018: 86），实际为{show(raw_staff)}。")
+    else:
+        sf = f.sub("staff")
+        for year, count in raw_staff.items():
+            if not isinstance(year, int) or not 1990 <= year <= 2100:
+                sf.error(str(year), f"应为年份（如 2018），实际为 {show(year)}。")
+            elif isinstance(count, bool) or not isinstance(count, int) or count <= 0:
+                sf.error(str(year), f"职工人数应为正整数，实际为 {show(count)}。")
+            else:
+                staff[year] = count
+        for key in list(sf.data):
+            sf.line_of(key)
+    seen: dict[str, str] = {}
+    departments = _orgs(f, "departments", "department", seen)
+    branches = _orgs(f, "branches", "branch", seen)
+    extras = tuple(w for w in f.words("honor_categories") if w not in HONOR_CATEGORIES)
+    f.check_unknown(UNIT_FIELDS)
+    return Unit(name or "（未填写单位名称）", short, level, status, staff, departments, branches,
+                HONOR_CATEGORIES + extras)
+
+
+# ---------------------------------------------------------------------------
+# Years
+
+
+def validate_year(raw_year: RawYear, unit: Unit, raw: RawRepo, problems: list[Problem]) -> Year | None:
+    year = raw_year.year
+    folder = f"{raw.root}/{year}"
+    if raw_year.plan is None:
+        problems.append(Problem(f"{folder}/plan.yml", None, "", f"缺少 {year} 年的实施方案。请创建 plan.yml（写法见用户指南 → 数据格式）。"))
+        plan = Plan(year, f"{year}年度实施方案", "", None, unit.name, "", "", "", (), (), (), (),
+                    Source(f"{folder}/plan.yml"))
+    else:
+        plan = validate_plan(raw_year.plan, year, unit, problems)
+    refs = Refs(unit, plan, year)
+    activities = _activities(raw_year, refs, raw, problems)
+    documents = _documents(raw_year, refs, raw, problems)
+    honors = _honors(raw_year, refs, raw, problems)
+    tallies, volunteers = _tallies(raw_year.tallies, refs, problems)
+    if year not in unit.staff and raw.unit is not None and raw.unit.data is not None:
+        problems.append(Problem(raw.unit.path, None, "staff", f"缺少 {year} 年的职工总数。请在 staff 下添加一行 {year}: 人数", WARNING))
+    return Year(year, plan, activities, documents, honors, tallies, volunteers)
+
+
+def _visibility(f: Fields) -> Visibility:
+    return f.choice("visibility", VISIBILITY, default=Visibility.PUBLIC)
+
+
+def _activities(raw_year: RawYear, refs: Refs, raw: RawRepo, problems: list[Problem]) -> tuple[Activity, ...]:
+    records = [r for r in raw_year.activities if r.ok]
+    slugs = unique_slugs([PurePosixPath(r.rel).stem for r in records])
+    out = []
+    for r in records:
+        if not isinstance(r.data, dict):
+            problems.append(Problem(r.path, 2, "", f"信息块应为一组字段（title: …），实际为{show(r.data)}。"))
+            continue
+        stem = PurePosixPath(r.rel).stem
+        f = Fields(r.data, r.path, problems)
+        title = f.text("title", required=True, example="第一期道德讲堂")
+        start, end = _dates(f, refs.year)
+        folder = str(PurePosixPath(r.rel).parent / stem)
+        photos = _photos(f, folder, raw.files)
+        _unlisted_photos(r, folder, photos, raw.files, problems)
+        activity = Activity(
+            id=stem, slug=slugs[stem], year=refs.year, title=title or stem,
+            start=start or end or dt.date(refs.year, 1, 1), end=end or start or dt.date(refs.year, 1, 1),
+            place=f.text("place"),
+            departments=refs.orgs(f, "departments", required=True),
+            tasks=refs.tasks(f, "tasks"),
+            schedule=refs.schedule(f, "schedule"),
+            tags=f.words("tags"),
+            participants=f.integer("participants", example="60"),
+            volunteers=f.integer("volunteers", example="20"),
+            volunteer_hours=f.number("volunteer_hours", example="40"),
+            photos=photos,
+            reported=f.date("reported"),
+            visibility=_visibility(f),
+            body=r.body.strip("\n"),
+            source=Source(r.path, 1),
+        )
+        if activity.reported and activity.reported < activity.start:
+            f.error("reported", f"报送日期 {activity.reported} 早于活动日期 {activity.start}。请检查日期。")
+        f.check_unknown(ACTIVITY_FIELDS)
+        out.append(activity)
+    return tuple(sorted(out, key=lambda a: (a.start, a.id)))
+
+
+def _dates(f: Fields, year: int) -> tuple[dt.date | None, dt.date | None]:
+    if f.has("date"):
+        start = end = f.date("date")
+        if f.has("start") or f.has("end"):
+            f.error("date", "date 和 start/end 只能二选一。一天的活动写 date，跨几天的写 start 和 end。")
+    elif f.has("start") or f.has("end"):
+        start, end = f.date("start", required=True), f.date("end", required=True)
+        if start and end and end < start:
+            f.error("end", f"结束日期 {end} 早于开始日期 {start}。请检查日期。")
+            end = start
+    else:
+        f.missing("date", "2018-03-06")
+        return None, None
+    if start and start.year != year:
+        key = "date" if f.has("date") else "start"
+        f.error(key, f"日期 {start} 不在 {year} 年，但文件在 {year}/ 文件夹里。请检查日期，或把文件移到 {start.year}/ 文件夹。")
+    return start, end
+
+
+def _photos(f: Fields, folder: str, files: frozenset[str]) -> tuple[Photo, ...]:
+    out = []
+    for i, item in f.items("photos", example="[01.jpg, 02.jpg]"):
+        line = f.item_line("photos", i)
+        if isinstance(item, dict):
+            sub = f.sub("photos", i)
+            name = sub.text("file", required=True, example="01.jpg")
+            caption = sub.text("caption")
+            sub.check_unknown(("file", "caption"))
+        elif isinstance(item, str):
+            name, caption = item.strip(), ""
+        else:
+            f.error("photos", f"第 {i + 1} 项应为文件名（如 01.jpg），实际为 {show(item)}。", line)
+            continue
+        if not name:
+            continue
+        rel = _inside(folder, name)
+        if rel is None:
+            f.error("photos", f'照片路径 "{name}" 跑到了数据文件夹外面。请只写文件名，把照片放进 {PurePosixPath(folder).name}/ 文件夹。', line)
+            continue
+        if rel not in files:
+            hint = did_you_mean(rel.rsplit("/", 1)[-1], [p.rsplit("/", 1)[-1] for p in files if p.startswith(folder + "/")])
+            f.error("photos", f'找不到照片 "{name}"（应在 {PurePosixPath(folder).name}/ 文件夹里）。{hint or "请检查文件名，或把照片放进这个文件夹。"}', line)
+            continue
+        out.append(Photo(rel, caption))
+    return tuple(out)
+
+
+def _inside(folder: str, name: str) -> str | None:
+    """`folder/name` normalised, or None when it leaves the data root."""
+    parts: list[str] = []
+    for piece in f"{folder}/{name}".replace("\\", "/").split("/"):
+        if piece in ("", "."):
+            continue
+        if piece == "..":
+            if not parts:
+                return None
+            parts.pop()
+        else:
+            parts.append(piece)
+    if name.startswith("/") or re.match(r"^[A-Za-z]:", name):
+        return None
+    return "/".join(parts)
+
+
+_IMAGE = (".jpg", ".jpeg", ".png", ".gif", ".webp")
+
+
+def _unlisted_photos(r: RawFile, folder: str, photos: tuple[Photo, ...], files: frozenset[str],
+                     problems: list[Problem]) -> None:
+    listed = {p.file for p in photos}
+    for rel in sorted(files):
+        if rel.startswith(folder + "/") and rel.lower().endswith(_IMAGE) and rel not in listed:
+            problems.append(Problem(r.path, None, "photos", f'照片 "{rel[len(folder) + 1:]}" 在文件夹里，但没有列在 photos 中，不会显示。请把它加到 photos 里。', WARNING))
+
+
+def _documents(raw_year: RawYear, refs: Refs, raw: RawRepo, problems: list[Problem]) -> tuple[Document, ...]:
+    records = [r for r in raw_year.documents if r.ok]
+    slugs = unique_slugs([PurePosixPath(r.rel).stem for r in records])
+    out = []
+    referenced: set[str] = set()
+    for r in records:
+        if not isinstance(r.data, dict):
+            problems.append(Problem(r.path, 1, "", f"应为一组字段（title: …），实际为{show(r.data)}。"))
+            continue
+        stem = PurePosixPath(r.rel).stem
+        folder = str(PurePosixPath(r.rel).parent)
+        f = Fields(r.data, r.path, problems)
+        name = f.text("file", required=True, example=f"{stem}.pdf")
+        rel = _inside(folder, name) if name else None
+        if name and rel is None:
+            f.error("file", f'文件路径 "{name}" 跑到了数据文件夹外面。请把文件放进 documents/ 文件夹，只写文件名。')
+        elif rel and rel not in raw.files:
+            hint = did_you_mean(name, [p.rsplit("/", 1)[-1] for p in raw.files if p.startswith(folder + "/")])
+            f.error("file", f'找不到文件 "{name}"。{hint or "请把文件放进 documents/ 文件夹，或改正文件名。"}')
+            rel = None
+        if rel:
+            referenced.add(rel)
+        date = f.date("date", required=True)
+        doc = Document(
+            id=stem, slug=slugs[stem], year=refs.year, title=f.text("title", required=True, example="学雷锋志愿服务活动方案") or stem,
+            number=f.text("number"), date=date or dt.date(refs.year, 1, 1), file=rel or "",
+            kind=f.text("kind"), departments=refs.orgs(f, "departments"), tasks=refs.tasks(f, "tasks"),
+            schedule=refs.schedule(f, "schedule"), note=f.text("note"), visibility=_visibility(f),
+            source=Source(r.path, 1),
+        )
+        f.check_unknown(DOCUMENT_FIELDS)
+        out.append(doc)
+    prefix = f"{raw_year.year}/documents/"
+    for rel in sorted(raw.files):
+        if rel.startswith(prefix) and not rel.endswith(".yml") and rel not in referenced \
+                and "/" not in rel[len(prefix):] and not any(r.rel == rel for r in records):
+            stem = PurePosixPath(rel).stem
+            if any(PurePosixPath(r.rel).stem == stem and not r.ok for r in raw_year.documents):
+                continue
+            problems.append(Problem(f"{raw.root}/{rel}", None, "", f"这份材料没有说明文件，不会出现在网站上。请在旁边添加 {stem}.yml（写法见用户指南 → 数据格式）。"))
+    return tuple(sorted(out, key=lambda d: (d.date, d.id)))
+
+
+def _honors(raw_year: RawYear, refs: Refs, raw: RawRepo, problems: list[Problem]) -> tuple[HonorEntry, ...]:
+    records = [r for r in raw_year.honors if r.ok]
+    slugs = unique_slugs([PurePosixPath(r.rel).stem for r in records])
+    categories = refs.unit.honor_categories
+    out = []
+    for r in records:
+        if not isinstance(r.data, dict):
+            problems.append(Problem(r.path, 2, "", f"信息块应为一组字段（name: …），实际为{show(r.data)}。"))
+            continue
+        stem = PurePosixPath(r.rel).stem
+        f = Fields(r.data, r.path, problems)
+        department = refs.org(f, "department")
+        identity = f.text("identity")
+        if not department and not identity and not f.has("department"):
+            f.missing("department", "bgs（本单位职工写部门；不是本单位职工写 identity: 社区居民）")
+        category = f.text("category", required=True, example="助人为乐")
+        if category and category not in categories:
+            hint = did_you_mean(category, categories)
+            f.error("category", f"应为 {'、'.join(categories)} 之一，实际为 {show(category)}。{hint or '额外的类别请加在 unit.yml 的 honor_categories 里。'}")
+        photo = None
+        photo_name = f.text("photo")
+        if photo_name:
+            photo = _inside(f"{raw_year.year}/honors", photo_name)
+            if photo is None or photo not in raw.files:
+                f.error("photo", f'找不到照片 "{photo_name}"（路径相对 honors/ 文件夹）。请检查文件名。')
+                photo = None
+        date = f.date("date", required=True)
+        entry = HonorEntry(
+            id=stem, slug=slugs[stem], year=raw_year.year, name=f.text("name", required=True, example="李某某") or stem,
+            department=department, identity=identity, category=category,
+            deed=f.text("deed", required=True, example="连续三年资助困难学生。", max_len=140),
+            date=date or dt.date(raw_year.year, 1, 1), period=_period(f, raw_year.year, date),
+            photo=photo, nominated_by=f.text("nominated_by"),
+            status=f.choice("status", HONOR_STATUS, required=True, default=HonorStatus.NOMINATED),
+            consent=bool(f.boolean("consent", required=True)), story=r.body.strip("\n"),
+            source=Source(r.path, 1),
+        )
+        f.check_unknown(HONOR_FIELDS)
+        out.append(entry)
+    return tuple(sorted(out, key=lambda h: (h.period, h.date, h.id)))
+
+
+def _period(f: Fields, year: int, date: dt.date | None) -> tuple[int, int]:
+    value = f.raw("period")
+    fallback = (year, (date.month - 1) // 3 + 1 if date and date.year == year else 1)
+    if value is None:
+        f.missing("period", f"{year}-Q1")
+        return fallback
+    text = str(value).strip()
+    m = re.fullmatch(r"(\d{4})-?[Qq]([1-4])", text) or re.fullmatch(r"(\d{4})年第([一二三四1-4])(?:季度|期)", text)
+    if not m:
+        f.error("period", f"应为季度，如 {year}-Q1 或 {year}年第一季度，实际为 {show(value)}。")
+        return fallback
+    period = (int(m.group(1)), _QUARTER_CN[m.group(2)])
+    if period[0] != year:
+        f.error("period", f"公布期次 {text} 不在 {year} 年，但文件在 {year}/ 文件夹里。请把文件移到 {period[0]}/honors/。")
+    return period
+
+
+def _tallies(raw: RawFile | None, refs: Refs, problems: list[Problem]) -> tuple[tuple[Tally, ...], Volunteers]:
+    if raw is None or not raw.ok:
+        return (), Volunteers(None, None)
+    if not isinstance(raw.data, dict):
+        problems.append(Problem(raw.path, 1, "", f"应为一组字段（volunteers: …、counts: …），实际为{show(raw.data)}。"))
+        return (), Volunteers(None, None)
+    f = Fields(raw.data, raw.path, problems)
+    volunteers = Volunteers(None, None)
+    if f.has("volunteers"):
+        v = f.sub("volunteers")
+        volunteers = Volunteers(v.integer("registered", example="30"), v.date("date"))
+        v.check_unknown(("registered", "date"))
+        f.raw("volunteers")
+    tallies = []
+    seen: set[str] = set()
+    for i, item in f.items("counts"):
+        sub = f.sub("counts", i)
+        if not isinstance(item, dict):
+            sub.error("", f"应为一组字段（id、name、values），实际为 {show(item)}。")
+            continue
+        tally_id = sub.text("id", required=True, example="leads")
+        if tally_id in seen:
+            sub.error("id", f'编号 "{tally_id}" 重复。请换一个编号。')
+        seen.add(tally_id)
+        values: dict[str, dict[int, int]] = {}
+        raw_values = sub.raw("values")
+        if raw_values is None:
+            sub.missing("values", "{zb1: {1: 3, 2: 3}}")
+        elif not isinstance(raw_values, dict):
+            sub.error("values", f"应为 部门或支部编号: {{月份: 数量}} 的形式，实际为{show(raw_values)}。")
+        else:
+            vf = sub.sub("values")
+            for org, months in raw_values.items():
+                org_id = "total" if org in ("total", "合计") else refs.resolve_org(str(org))
+                if org_id is None:
+                    hint = did_you_mean(str(org), list(refs.unit.orgs) + [o.name for o in refs.unit.orgs.values()])
+                    vf.error(str(org), f"未知的部门或支部 {show(org)}。{hint or '可用的编号见 data/unit.yml。'}")
+                    continue
+                if not isinstance(months, dict):
+                    vf.error(str(org), f"应为 {{月份: 数量}}（如 {{1: 3, 2: 3}}），实际为{show(months)}。")
+                    continue
+                clean: dict[int, int] = {}
+                for month, count in months.items():
+                    if not isinstance(month, int) or not 1 <= month <= 12:
+                        vf.error(str(org), f"月份应为 1 到 12，实际为 {show(month)}。", getattr(months, "line_of", lambda k: None)(month))
+                    elif isinstance(count, bool) or not isinstance(count, int) or count < 0:
+                        vf.error(str(org), f"{month} 月的数量应为整数，实际为 {show(count)}。", getattr(months, "line_of", lambda k: None)(month))
+                    else:
+                        clean[month] = count
+                values[org_id] = clean
+        name = sub.text("name", required=True, example="好人线索")
+        tallies.append(Tally(tally_id, name or tally_id, sub.text("unit") or "条", values))
+        sub.check_unknown(("id", "name", "unit", "values"))
+    f.check_unknown(("volunteers", "counts"))
+    return tuple(tallies), volunteers
+

@@ -6,18 +6,12 @@ from pathlib import Path
 
 from .load import load_repository
 from .model import Dataset
+from .settings import display_path
 from .validate import validate_repository
 
 
 def load_dataset(data_dir: Path, display_root: str | None = None) -> Dataset:
     """Read and validate a data repository; problems are in `Dataset.problems`."""
     if display_root is None:
-        display_root = _display(data_dir)
+        display_root = display_path(data_dir)
     return validate_repository(load_repository(data_dir, display_root))
-
-
-def _display(path: Path) -> str:
-    try:
-        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return Path(path).as_posix()

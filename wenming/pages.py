@@ -186,7 +186,8 @@ def build_site(dataset: Dataset, as_of: dt.date) -> Site:
                   excerpt=excerpt, brief_length=brief_length, hours=_hours, task_key=_task_key,
                   years=[y.year for y in years])
     if years:
-        latest = YearView(dataset, years[-1], as_of)
+        current = next((y for y in years if y.year == as_of.year), years[-1])
+        latest = YearView(dataset, current, as_of)
         pages.append(Page("index.md", render("home.md.j2", "index.md", v=latest, root=True, **common),
                           latest.plan.source.path))
         nav.append({"首页": "index.md"})

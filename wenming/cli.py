@@ -1,0 +1,113 @@
+"""The `wenming` command line: a thin layer over the package and MkDocs.
+
+Exit status: 0 when the data is clean, 1 when it has problems, 2 for bad usage.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+
+from . import settings
+from .api import load_dataset
+from .problems import render_report
+
+
+def _as_of_option(f):
+    return click.option("--as-of", "as_of", metavar="YYYY-MM-DD",
+                        help="“数据截至”日期，默认今天（或 SOURCE_DATE_EPOCH 对应的日期）。")(f)
+
+
+def _data_option(f):
+    return click.option("--data", "data", type=click.Path(file_okay=False, path_type=Path),
+                        help="数据文件夹，默认为项目根目录下的 data/。")(f)
+
+
+def _config_option(f):
+    return click.option("-f", "--config-file", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+                        default=Path("mkdocs.yml"), show_default=True, help="MkDocs 配置文件。")(f)
+
+
+def _check(data: Path | None, config_file: Path) -> int:
+    project = config_file.resolve().parent if config_file.exists() else Path.cwd()
+    data_dir = data if data is not None else settings.data_dir(project)
+    dataset = load_dataset(data_dir, settings.display_path(data_dir))
+    report = render_report(list(dataset.problems))
+    errors = [p for p in dataset.problems if p.is_error]
+    if report:
+        click.echo(report, err=bool(errors))
+    if errors:
+        click.echo("\n请改正以上问题后再提交。字段写法见网站的 用户指南 → 数据格式。", err=True)
+        return 1
+    counts = [(y.year, len(y.activities), len(y.documents), len(y.honors), len(y.plan.tasks)) for y in dataset.years]
+    summary = "；".join(f"{y} 年：{t} 项任务、{a} 条活动、{d} 份材料、{h} 条善行义举" for y, a, d, h, t in counts)
+    click.echo(f"检查通过。{summary}。")
+    return 0
+
+
+def _environment(as_of: str | None, data: Path | None) -> dict[str, str]:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="true")
+    if as_of:
+        try:
+            day = settings.parse_as_of(as_of)
+        except settings.SettingsError as exc:
+            raise click.BadParameter(str(exc), param_hint="--as-of") from None
+        env[settings.AS_OF_ENV] = day.isoformat()
+        if "SOURCE_DATE_EPOCH" not in env:
+            midnight = dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+            env["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
+    if data is not None:
+        env[settings.DATA_ENV] = str(data.resolve())
+    return env
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="wenming")
+def main() -> None:
+    """wenming：把文明单位创建记录（data/）生成为静态网站。"""
+
+
+@main.command()
+@_data_option
+@_config_option
+def check(data: Path | None, config_file: Path) -> None:
+    """检查 data/ 中的全部记录，逐条报告问题。"""
+    sys.exit(_check(data, config_file))
+
+
+@main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@_as_of_option
+@_data_option
+@_config_option
+@click.argument("mkdocs_args", nargs=-1, type=click.UNPROCESSED)
+def build(as_of: str | None, data: Path | None, config_file: Path, mkdocs_args: tuple[str, ...]) -> None:
+    """检查记录并构建网站到 build/（其余参数原样传给 mkdocs build）。"""
+    env = _environment(as_of, data)
+    if _check(data, config_file):
+        sys.exit(1)
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config_file), *mkdocs_args]
+    sys.exit(1 if subprocess.call(cmd, env=env) else 0)
+
+
+@main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@_as_of_option
+@_data_option
+@_config_option
+@click.argument("mkdocs_args", nargs=-1, type=click.UNPROCESSED)
+def serve(as_of: str | None, data: Path | None, config_file: Path, mkdocs_args: tuple[str, ...]) -> None:
+    """本地预览网站，记录修改后自动重新构建（其余参数原样传给 mkdocs serve）。"""
+    env = _environment(as_of, data)
+    cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file), *mkdocs_args]
+    try:
+        sys.exit(subprocess.call(cmd, env=env))
+    except KeyboardInterrupt:
+        sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()

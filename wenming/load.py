@@ -90,6 +90,8 @@ _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 _YAML_HINTS = (
+    ("flow sequence", "方括号 [ ] 没有成对，或列表项之间少了逗号"),
+    ("flow mapping", "花括号 { } 没有成对，或项之间少了逗号"),
     ("mapping values are not allowed", "这里不能出现冒号。如果值里有冒号，请给整个值加上引号"),
     ("could not find expected ':'", "缺少冒号，或上一行的引号没有成对"),
     ("cannot start any token", "不能用 Tab 键缩进，请改用空格"),

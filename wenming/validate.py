@@ -289,7 +289,9 @@ def _documents(raw_year: RawYear, refs: Refs, raw: RawRepo, problems: list[Probl
         if name and rel is None:
             f.error("file", f'文件路径 "{name}" 跑到了数据文件夹外面。请把文件放进 documents/ 文件夹，只写文件名。')
         elif rel and rel not in raw.files:
-            hint = did_you_mean(name, [p.rsplit("/", 1)[-1] for p in raw.files if p.startswith(folder + "/")])
+            same_stem = [p.rsplit("/", 1)[-1] for p in raw.files if p.startswith(f"{folder}/{PurePosixPath(name).stem}.")
+                         and not p.endswith(".yml")]
+            hint = f'是不是 "{same_stem[0]}"？' if same_stem else ""
             f.error("file", f'找不到文件 "{name}"。{hint or "请把文件放进 documents/ 文件夹，或改正文件名。"}')
             rel = None
         if rel:

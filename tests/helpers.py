@@ -1,0 +1,65 @@
+"""Shared helpers for the tests: fixture data repos and in-process MkDocs builds."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+INVALID = ROOT / "tests" / "invalid"
+
+
+def make_repo(tmp: Path, case: Path | None = None) -> Path:
+    """Copy the base fixture data to `tmp/data` and overlay `case/data` on it."""
+    data = tmp / "data"
+    shutil.copytree(FIXTURES / "base", data)
+    if case is not None:
+        shutil.copytree(case / "data", data, dirs_exist_ok=True)
+    return data
+
+
+@contextlib.contextmanager
+def environ(**values: str):
+    old = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def build(data: Path, site: Path, as_of: str, strict: bool = True) -> Path:
+    """Build the real site with MkDocs in-process, from the project's mkdocs.yml."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    with environ(WENMING_DATA=str(data), WENMING_AS_OF=as_of, NO_MKDOCS_2_WARNING="true"):
+        config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(site), strict=strict)
+        mkdocs_build(config)
+    return site
+
+
+def article(site: Path, uri: str) -> BeautifulSoup:
+    """The <article> of a built page, parsed."""
+    html = (site / uri).read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    found = soup.select_one("article")
+    assert found is not None, f"{uri} has no <article>"
+    return found
+
+
+def table(node, index: int = 0) -> list[dict[str, str]]:
+    """Rows of the index-th table under `node` as dicts keyed by header text."""
+    tables = node.select("table")
+    rows = tables[index].select("tr")
+    heads = [th.get_text(strip=True) for th in rows[0].select("th")]
+    return [dict(zip(heads, (td.get_text(" ", strip=True) for td in row.select("td")))) for row in rows[1:]]

@@ -111,10 +111,10 @@ def test_home_shows_counts_and_latest_year(sample_site):
 
 
 def test_data_format_page_documents_every_field(sample_site):
-    from wenming import plan, validate
+    from wenming import plan, unit, validate
 
     page = article(sample_site, "guide/data-format.html").get_text()
-    fields = set(validate.ACTIVITY_FIELDS + validate.DOCUMENT_FIELDS + validate.HONOR_FIELDS + validate.UNIT_FIELDS
+    fields = set(validate.ACTIVITY_FIELDS + validate.DOCUMENT_FIELDS + validate.HONOR_FIELDS + unit.UNIT_FIELDS
                  + plan.PLAN_FIELDS + plan.CATEGORY_FIELDS + plan.TASK_FIELDS + plan.SCHEDULE_FIELDS)
     missing = sorted(f for f in fields if f not in page)
     assert missing == []

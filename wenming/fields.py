@@ -208,7 +208,7 @@ class Fields:
         if isinstance(value, list):
             return list(enumerate(value))
         if isinstance(value, dict):
-            self.error(key, f"应为一个列表，实际为一组字段。请在每一项前面加 “- ”。")
+            self.error(key, "应为一个列表，实际为一组字段。请在每一项前面加 “- ”。")
             return []
         return [(0, value)]
 

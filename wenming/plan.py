@@ -9,6 +9,7 @@ from .fields import Fields, did_you_mean, show
 from .load import RawFile
 from .model import Category, Deadline, Leader, Phase, Plan, ScheduleItem, Source, Task, Unit
 from .problems import Problem
+from .refs import Refs
 
 PLAN_FIELDS = ("title", "number", "issued", "issuer", "guiding", "goals", "requirements", "leading_group",
                "phases", "categories", "schedule")
@@ -20,18 +21,7 @@ _SCHEDULE_ID = re.compile(r"^(\d{2})-(\d{1,2})$")
 
 
 def _org_refs(f: Fields, key: str, unit: Unit, required: bool = False) -> tuple[str, ...]:
-    by_name = {o.name: o.id for o in unit.orgs.values()}
-    out = []
-    for i, item in f.items(key, required, example="[bgs]"):
-        value = str(item).strip()
-        org_id = value if value in unit.orgs else by_name.get(value)
-        if org_id is None:
-            hint = did_you_mean(value, list(unit.orgs) + list(by_name))
-            f.error(key, f"未知的部门 {show(item)}。{hint or '可用的部门编号和名称见 data/unit.yml。'}",
-                    f.item_line(key, i))
-        elif org_id not in out:
-            out.append(org_id)
-    return tuple(out)
+    return Refs(unit, None, 0).orgs(f, key, required)
 
 
 def _deadlines(f: Fields, year: int) -> tuple[Deadline, ...]:

@@ -9,12 +9,12 @@ from .model import Plan, Unit
 class Refs:
     """Resolves the ids a record names, against the unit and its year's plan."""
 
-    def __init__(self, unit: Unit, plan: Plan, year: int):
+    def __init__(self, unit: Unit, plan: Plan | None, year: int):
         self.unit = unit
         self.plan = plan
         self.year = year
-        self.task_ids = [t.id for t in plan.tasks]
-        self.schedule_ids = [s.id for s in plan.schedule]
+        self.task_ids = [t.id for t in plan.tasks] if plan else []
+        self.schedule_ids = [s.id for s in plan.schedule] if plan else []
         self._by_name = {o.name: o.id for o in unit.orgs.values()}
 
     def resolve_org(self, value: str) -> str | None:

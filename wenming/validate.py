@@ -14,24 +14,21 @@ from pathlib import PurePosixPath
 from .fields import Fields, did_you_mean, show
 from .load import RawFile, RawRepo, RawYear
 from .model import (
-    HONOR_CATEGORIES,
-    LEVELS,
     Activity,
     Dataset,
     Document,
     HonorEntry,
     HonorStatus,
-    Org,
     Photo,
     Plan,
     Source,
-    Tally,
     Unit,
     Visibility,
-    Volunteers,
     Year,
 )
 from .plan import validate_plan
+from .tallies import validate_tallies
+from .unit import validate_unit
 from .problems import WARNING, Problem
 from .refs import Refs
 from .slugs import unique_slugs
@@ -43,7 +40,6 @@ HONOR_STATUS = {
     "通过": HonorStatus.APPROVED, "approved": HonorStatus.APPROVED,
     "公布": HonorStatus.PUBLISHED, "published": HonorStatus.PUBLISHED,
 }
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _QUARTER_CN = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 ACTIVITY_FIELDS = ("title", "date", "start", "end", "place", "departments", "tasks", "schedule", "tags",
@@ -52,7 +48,6 @@ DOCUMENT_FIELDS = ("title", "number", "date", "file", "kind", "departments", "ta
                    "visibility")
 HONOR_FIELDS = ("name", "department", "identity", "category", "deed", "date", "period", "photo",
                 "nominated_by", "status", "consent")
-UNIT_FIELDS = ("name", "short", "level", "status", "staff", "departments", "branches", "honor_categories")
 
 
 def validate_repository(raw: RawRepo) -> Dataset:
@@ -64,71 +59,6 @@ def validate_repository(raw: RawRepo) -> Dataset:
         problems.append(Problem(raw.root, None, "", "没有任何年份的数据。请建立年份文件夹，如 data/2018/plan.yml。"))
     unique = sorted(set(problems), key=Problem.sort_key)
     return Dataset(unit=unit, years=years, problems=tuple(unique))
-
-
-# ---------------------------------------------------------------------------
-# Unit
-
-
-def _orgs(f: Fields, key: str, kind: str, seen: dict[str, str]) -> tuple[Org, ...]:
-    out = []
-    for i, item in f.items(key, required=kind == "department", example="[{id: bgs, name: 办公室}]"):
-        sub = f.sub(key, i)
-        if not isinstance(item, dict):
-            sub.error("", f"应为一组字段（id 和 name），实际为 {show(item)}。请写成 - id: bgs 换行 name: 办公室")
-            continue
-        org_id = sub.text("id", required=True, example="bgs")
-        name = sub.text("name", required=True, example="办公室")
-        sub.check_unknown(("id", "name"))
-        if not org_id:
-            continue
-        if not _ID.match(org_id):
-            sub.error("id", f"编号只能用小写字母、数字和 -，实际为 {show(org_id)}。例如拼音首字母 bgs。")
-            continue
-        if org_id in seen:
-            sub.error("id", f'编号 "{org_id}" 重复（{seen[org_id]}已使用）。请换一个编号。')
-            continue
-        seen[org_id] = name
-        out.append(Org(org_id, name or org_id, kind))
-    return tuple(out)
-
-
-def validate_unit(raw: RawFile | None, problems: list[Problem]) -> Unit:
-    if raw is None or raw.data is None:
-        return Unit("（未填写单位名称）", "", "", "保持", {}, (), (), HONOR_CATEGORIES)
-    if not isinstance(raw.data, dict):
-        problems.append(Problem(raw.path, 1, "", f"应为一组字段（name: …），实际为{show(raw.data)}。"))
-        return Unit("（未填写单位名称）", "", "", "保持", {}, (), (), HONOR_CATEGORIES)
-    f = Fields(raw.data, raw.path, problems)
-    name = f.text("name", required=True, example="示例市总工会")
-    short = f.text("short") or name
-    level = f.choice("level", {v: v for v in LEVELS} | {f"{v}文明单位": v for v in LEVELS}, required=True,
-                     default="")
-    status = f.choice("status", {"保持": "保持", "创建": "创建"}, default="保持")
-    staff: dict[int, int] = {}
-    raw_staff = f.raw("staff")
-    if raw_staff is None:
-        f.missing("staff", "{2018: 86}")
-    elif not isinstance(raw_staff, dict):
-        f.error("staff", f"应为 年份: 人数 的形式（如 2018: 86），实际为{show(raw_staff)}。")
-    else:
-        sf = f.sub("staff")
-        for year, count in raw_staff.items():
-            if not isinstance(year, int) or not 1990 <= year <= 2100:
-                sf.error(str(year), f"应为年份（如 2018），实际为 {show(year)}。")
-            elif isinstance(count, bool) or not isinstance(count, int) or count <= 0:
-                sf.error(str(year), f"职工人数应为正整数，实际为 {show(count)}。")
-            else:
-                staff[year] = count
-        for key in list(sf.data):
-            sf.line_of(key)
-    seen: dict[str, str] = {}
-    departments = _orgs(f, "departments", "department", seen)
-    branches = _orgs(f, "branches", "branch", seen)
-    extras = tuple(w for w in f.words("honor_categories") if w not in HONOR_CATEGORIES)
-    f.check_unknown(UNIT_FIELDS)
-    return Unit(name or "（未填写单位名称）", short, level, status, staff, departments, branches,
-                HONOR_CATEGORIES + extras)
 
 
 # ---------------------------------------------------------------------------
@@ -148,7 +78,7 @@ def validate_year(raw_year: RawYear, unit: Unit, raw: RawRepo, problems: list[Pr
     activities = _activities(raw_year, refs, raw, problems)
     documents = _documents(raw_year, refs, raw, problems)
     honors = _honors(raw_year, refs, raw, problems)
-    tallies, volunteers = _tallies(raw_year.tallies, refs, problems)
+    tallies, volunteers = validate_tallies(raw_year.tallies, refs, problems)
     if year not in unit.staff and raw.unit is not None and raw.unit.data is not None:
         problems.append(Problem(raw.unit.path, None, "staff", f"缺少 {year} 年的职工总数。请在 staff 下添加一行 {year}: 人数", WARNING))
     return Year(year, plan, activities, documents, honors, tallies, volunteers)
@@ -374,61 +304,3 @@ def _period(f: Fields, year: int, date: dt.date | None) -> tuple[int, int]:
     if period[0] != year:
         f.error("period", f"公布期次 {text} 不在 {year} 年，但文件在 {year}/ 文件夹里。请把文件移到 {period[0]}/honors/。")
     return period
-
-
-def _tallies(raw: RawFile | None, refs: Refs, problems: list[Problem]) -> tuple[tuple[Tally, ...], Volunteers]:
-    if raw is None or not raw.ok:
-        return (), Volunteers(None, None)
-    if not isinstance(raw.data, dict):
-        problems.append(Problem(raw.path, 1, "", f"应为一组字段（volunteers: …、counts: …），实际为{show(raw.data)}。"))
-        return (), Volunteers(None, None)
-    f = Fields(raw.data, raw.path, problems)
-    volunteers = Volunteers(None, None)
-    if f.has("volunteers"):
-        v = f.sub("volunteers")
-        volunteers = Volunteers(v.integer("registered", example="30"), v.date("date"))
-        v.check_unknown(("registered", "date"))
-        f.raw("volunteers")
-    tallies = []
-    seen: set[str] = set()
-    for i, item in f.items("counts"):
-        sub = f.sub("counts", i)
-        if not isinstance(item, dict):
-            sub.error("", f"应为一组字段（id、name、values），实际为 {show(item)}。")
-            continue
-        tally_id = sub.text("id", required=True, example="leads")
-        if tally_id in seen:
-            sub.error("id", f'编号 "{tally_id}" 重复。请换一个编号。')
-        seen.add(tally_id)
-        values: dict[str, dict[int, int]] = {}
-        raw_values = sub.raw("values")
-        if raw_values is None:
-            sub.missing("values", "{zb1: {1: 3, 2: 3}}")
-        elif not isinstance(raw_values, dict):
-            sub.error("values", f"应为 部门或支部编号: {{月份: 数量}} 的形式，实际为{show(raw_values)}。")
-        else:
-            vf = sub.sub("values")
-            for org, months in raw_values.items():
-                org_id = "total" if org in ("total", "合计") else refs.resolve_org(str(org))
-                if org_id is None:
-                    hint = did_you_mean(str(org), list(refs.unit.orgs) + [o.name for o in refs.unit.orgs.values()])
-                    vf.error(str(org), f"未知的部门或支部 {show(org)}。{hint or '可用的编号见 data/unit.yml。'}")
-                    continue
-                if not isinstance(months, dict):
-                    vf.error(str(org), f"应为 {{月份: 数量}}（如 {{1: 3, 2: 3}}），实际为{show(months)}。")
-                    continue
-                clean: dict[int, int] = {}
-                for month, count in months.items():
-                    if not isinstance(month, int) or not 1 <= month <= 12:
-                        vf.error(str(org), f"月份应为 1 到 12，实际为 {show(month)}。", getattr(months, "line_of", lambda k: None)(month))
-                    elif isinstance(count, bool) or not isinstance(count, int) or count < 0:
-                        vf.error(str(org), f"{month} 月的数量应为整数，实际为 {show(count)}。", getattr(months, "line_of", lambda k: None)(month))
-                    else:
-                        clean[month] = count
-                values[org_id] = clean
-        name = sub.text("name", required=True, example="好人线索")
-        tallies.append(Tally(tally_id, name or tally_id, sub.text("unit") or "条", values))
-        sub.check_unknown(("id", "name", "unit", "values"))
-    f.check_unknown(("volunteers", "counts"))
-    return tuple(tallies), volunteers
-

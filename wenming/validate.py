@@ -88,23 +88,29 @@ def _visibility(f: Fields) -> Visibility:
     return f.choice("visibility", VISIBILITY, default=Visibility.PUBLIC)
 
 
-def _activities(raw_year: RawYear, refs: Refs, raw: RawRepo, problems: list[Problem]) -> tuple[Activity, ...]:
-    records = [r for r in raw_year.activities if r.ok]
-    slugs = unique_slugs([PurePosixPath(r.rel).stem for r in records])
-    out = []
-    for r in records:
+def _mappings(records: list[RawFile], problems: list[Problem], first_key: str, front_matter: bool):
+    """(record, stem, slug, fields) for each readable record whose content is a mapping."""
+    readable = [r for r in records if r.ok]
+    slugs = unique_slugs([PurePosixPath(r.rel).stem for r in readable])
+    for r in readable:
         if not isinstance(r.data, dict):
-            problems.append(Problem(r.path, 2, "", f"信息块应为一组字段（title: …），实际为{show(r.data)}。"))
+            what, line = ("信息块应为", 2) if front_matter else ("应为", 1)
+            problems.append(Problem(r.path, line, "", f"{what}一组字段（{first_key}: …），实际为{show(r.data)}。"))
             continue
         stem = PurePosixPath(r.rel).stem
-        f = Fields(r.data, r.path, problems)
+        yield r, stem, slugs[stem], Fields(r.data, r.path, problems)
+
+
+def _activities(raw_year: RawYear, refs: Refs, raw: RawRepo, problems: list[Problem]) -> tuple[Activity, ...]:
+    out = []
+    for r, stem, slug, f in _mappings(raw_year.activities, problems, "title", True):
         title = f.text("title", required=True, example="第一期道德讲堂")
         start, end = _dates(f, refs.year)
         folder = str(PurePosixPath(r.rel).parent / stem)
         photos = _photos(f, folder, raw.files)
         _unlisted_photos(r, folder, photos, raw.files, problems)
         activity = Activity(
-            id=stem, slug=slugs[stem], year=refs.year, title=title or stem,
+            id=stem, slug=slug, year=refs.year, title=title or stem,
             start=start or end or dt.date(refs.year, 1, 1), end=end or start or dt.date(refs.year, 1, 1),
             place=f.text("place"),
             departments=refs.orgs(f, "departments", required=True),
@@ -203,17 +209,10 @@ def _unlisted_photos(r: RawFile, folder: str, photos: tuple[Photo, ...], files: 
 
 
 def _documents(raw_year: RawYear, refs: Refs, raw: RawRepo, problems: list[Problem]) -> tuple[Document, ...]:
-    records = [r for r in raw_year.documents if r.ok]
-    slugs = unique_slugs([PurePosixPath(r.rel).stem for r in records])
     out = []
     referenced: set[str] = set()
-    for r in records:
-        if not isinstance(r.data, dict):
-            problems.append(Problem(r.path, 1, "", f"应为一组字段（title: …），实际为{show(r.data)}。"))
-            continue
-        stem = PurePosixPath(r.rel).stem
+    for r, stem, slug, f in _mappings(raw_year.documents, problems, "title", False):
         folder = str(PurePosixPath(r.rel).parent)
-        f = Fields(r.data, r.path, problems)
         name = f.text("file", required=True, example=f"{stem}.pdf")
         rel = _inside(folder, name) if name else None
         if name and rel is None:
@@ -228,7 +227,7 @@ def _documents(raw_year: RawYear, refs: Refs, raw: RawRepo, problems: list[Probl
             referenced.add(rel)
         date = f.date("date", required=True)
         doc = Document(
-            id=stem, slug=slugs[stem], year=refs.year, title=f.text("title", required=True, example="学雷锋志愿服务活动方案") or stem,
+            id=stem, slug=slug, year=refs.year, title=f.text("title", required=True, example="学雷锋志愿服务活动方案") or stem,
             number=f.text("number"), date=date or dt.date(refs.year, 1, 1), file=rel or "",
             kind=f.text("kind"), departments=refs.orgs(f, "departments"), tasks=refs.tasks(f, "tasks"),
             schedule=refs.schedule(f, "schedule"), note=f.text("note"), visibility=_visibility(f),
@@ -239,7 +238,7 @@ def _documents(raw_year: RawYear, refs: Refs, raw: RawRepo, problems: list[Probl
     prefix = f"{raw_year.year}/documents/"
     for rel in sorted(raw.files):
         if rel.startswith(prefix) and not rel.endswith(".yml") and rel not in referenced \
-                and "/" not in rel[len(prefix):] and not any(r.rel == rel for r in records):
+                and "/" not in rel[len(prefix):] and not any(r.rel == rel for r in raw_year.documents):
             stem = PurePosixPath(rel).stem
             if any(PurePosixPath(r.rel).stem == stem and not r.ok for r in raw_year.documents):
                 continue
@@ -248,16 +247,9 @@ def _documents(raw_year: RawYear, refs: Refs, raw: RawRepo, problems: list[Probl
 
 
 def _honors(raw_year: RawYear, refs: Refs, raw: RawRepo, problems: list[Problem]) -> tuple[HonorEntry, ...]:
-    records = [r for r in raw_year.honors if r.ok]
-    slugs = unique_slugs([PurePosixPath(r.rel).stem for r in records])
     categories = refs.unit.honor_categories
     out = []
-    for r in records:
-        if not isinstance(r.data, dict):
-            problems.append(Problem(r.path, 2, "", f"信息块应为一组字段（name: …），实际为{show(r.data)}。"))
-            continue
-        stem = PurePosixPath(r.rel).stem
-        f = Fields(r.data, r.path, problems)
+    for r, stem, slug, f in _mappings(raw_year.honors, problems, "name", True):
         department = refs.org(f, "department")
         identity = f.text("identity")
         if not department and not identity and not f.has("department"):
@@ -275,7 +267,7 @@ def _honors(raw_year: RawYear, refs: Refs, raw: RawRepo, problems: list[Problem]
                 photo = None
         date = f.date("date", required=True)
         entry = HonorEntry(
-            id=stem, slug=slugs[stem], year=raw_year.year, name=f.text("name", required=True, example="李某某") or stem,
+            id=stem, slug=slug, year=raw_year.year, name=f.text("name", required=True, example="李某某") or stem,
             department=department, identity=identity, category=category,
             deed=f.text("deed", required=True, example="连续三年资助困难学生。", max_len=140),
             date=date or dt.date(raw_year.year, 1, 1), period=_period(f, raw_year.year, date),

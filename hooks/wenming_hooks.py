@@ -41,7 +41,6 @@ def on_config(config, **kwargs):
     site = build_site(dataset, as_of)
     _state.update(site=site, data_dir=data_dir)
     config.nav = site.nav + list(config.nav or [])
-    config.extra["wenming_as_of"] = as_of.isoformat()
     return config
 
 

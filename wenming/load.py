@@ -6,7 +6,6 @@ Nothing here judges the content beyond "is it text, is it YAML": that is
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 from dataclasses import dataclass, field
@@ -325,12 +324,3 @@ def load_repository(data_dir: Path, display_root: str = "data") -> RawRepo:
 
 def _warn(path: str, message: str) -> Problem:
     return Problem(path, None, "", message, WARNING)
-
-
-def coerce_date(value: Any) -> dt.date | None:
-    """A YAML value as a date, or None (datetimes keep their date)."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return None

@@ -105,10 +105,6 @@ class Task:
     source: Source
 
     @property
-    def departments(self) -> tuple[str, ...]:
-        return self.lead + tuple(d for d in self.coop if d not in self.lead)
-
-    @property
     def due_dates(self) -> tuple[dt.date, ...]:
         return tuple(sorted({d for dl in self.deadlines for d in dl.dates}))
 
@@ -292,9 +288,6 @@ class Year:
     def activities_for(self, task_id: str) -> tuple[Activity, ...]:
         return tuple(a for a in self.activities if task_id in a.tasks)
 
-    def documents_for(self, task_id: str) -> tuple[Document, ...]:
-        return tuple(d for d in self.documents if task_id in d.tasks)
-
 
 @dataclass(frozen=True)
 class Dataset:
@@ -302,7 +295,3 @@ class Dataset:
     years: tuple[Year, ...]
     """Sorted oldest first."""
     problems: tuple = field(default=())
-
-    @property
-    def latest(self) -> Year | None:
-        return self.years[-1] if self.years else None

@@ -7,12 +7,12 @@ path). URLs come from file names and ids, never from titles.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from .model import Activity, Dataset, Document, HonorEntry, Task, Year
 from .render import cn_number, quarter_name, render
+from .text import brief_length, excerpt
 
 
 @dataclass(frozen=True)
@@ -75,22 +75,6 @@ def honor_photo_uri(h: HonorEntry) -> str:
 
 
 # -- helpers for templates ----------------------------------------------------
-
-
-def excerpt(markdown: str, length: int = 90) -> str:
-    """The first words of a brief as plain text."""
-    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", markdown)
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"^#+\s*", "", text, flags=re.M)
-    text = re.sub(r"[*_`>#|]", "", text)
-    text = re.sub(r"\s+", "", text)
-    return text[:length] + ("…" if len(text) > length else "")
-
-
-def brief_length(markdown: str) -> int:
-    """Characters of the brief, not counting spaces and Markdown markup (as plans count 字数)."""
-    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", markdown)
-    return len(re.sub(r"[\s*_`>#|\-\[\]()]", "", text))
 
 
 class YearView:
@@ -183,7 +167,7 @@ def build_site(dataset: Dataset, as_of: dt.date) -> Site:
                   activity_uri=activity_uri, task_uri=task_uri, month_uri=month_uri,
                   department_uri=department_uri, period_uri=period_uri, photo_uri=photo_uri,
                   document_file_uri=document_file_uri, honor_photo_uri=honor_photo_uri,
-                  excerpt=excerpt, brief_length=brief_length, hours=_hours, task_key=_task_key,
+                  excerpt=excerpt, brief_length=brief_length, hours=_hours,
                   years=[y.year for y in years])
     if years:
         current = next((y for y in years if y.year == as_of.year), years[-1])

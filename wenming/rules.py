@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from .deadlines import month_end
 from .model import Activity, Task, Year
+from .text import brief_length
 
 RISK_DAYS = 30
 """A requirement still missing evidence this many days before its due date is 有风险."""
@@ -86,7 +87,7 @@ def evidence_dates(year: Year, task: Task, as_of: dt.date) -> list[dt.date]:
 
 
 def task_activities(year: Year, task: Task, as_of: dt.date) -> list[Activity]:
-    return [a for a in year.activities if task.id in a.tasks and a.start <= as_of]
+    return [a for a in year.activities_for(task.id) if a.start <= as_of]
 
 
 # -- requirement kinds ---------------------------------------------------------
@@ -166,8 +167,6 @@ def _occasions(year: Year, task: Task, as_of: dt.date, rule: dict) -> list[RuleR
 
 def evaluate_activity_evidence(a: Activity, rule: dict, report_days: int | None) -> list[RuleResult]:
     """Evidence composition of one activity: photos, brief length, report timeliness."""
-    from .pages import brief_length
-
     out = []
     if "photos" in rule:
         need = int(rule["photos"])

@@ -107,7 +107,7 @@ def test_evidence_composition_and_relative_deadline():
     acts = [activity(D(2018, 3, 6), photos=2, chars=520, reported=D(2018, 3, 15)),
             activity(D(2018, 4, 3), photos=3, chars=900, reported=None)]
     reasons = [r.reason for r in run(t, acts).rules]
-    assert reasons == ["照片 2/3", "字数 520/500", "字数 520/800", "晚了4天",
+    assert reasons == ["照片 2/3", "字数 520/500", "字数 520/800", "3月的报送晚了4天",
                        "照片 3/3", "字数 900/500", "字数 900/800", "报送日期未知"]
 
 

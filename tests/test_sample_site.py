@@ -111,10 +111,12 @@ def test_home_shows_counts_and_latest_year(sample_site):
 
 
 def test_data_format_page_documents_every_field(sample_site):
-    from wenming import plan, unit, validate
+    from wenming import plan, rulespec, unit, validate
 
     page = article(sample_site, "guide/data-format.html").get_text()
     fields = set(validate.ACTIVITY_FIELDS + validate.DOCUMENT_FIELDS + validate.HONOR_FIELDS + unit.UNIT_FIELDS
-                 + plan.PLAN_FIELDS + plan.CATEGORY_FIELDS + plan.TASK_FIELDS + plan.SCHEDULE_FIELDS)
+                 + plan.PLAN_FIELDS + plan.CATEGORY_FIELDS + plan.TASK_FIELDS + plan.SCHEDULE_FIELDS
+                 + plan.RUBRIC_FIELDS + rulespec.SCORE_FIELDS
+                 + tuple(rulespec.RULE_FIELDS) + tuple(k for spec in rulespec.RULE_FIELDS.values() for k in spec))
     missing = sorted(f for f in fields if f not in page)
     assert missing == []

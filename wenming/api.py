@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .gitdates import read_history
 from .load import load_repository
 from .model import Dataset
+from .reported import apply_history
 from .settings import display_path
 from .validate import validate_repository
 
@@ -14,4 +16,5 @@ def load_dataset(data_dir: Path, display_root: str | None = None) -> Dataset:
     """Read and validate a data repository; problems are in `Dataset.problems`."""
     if display_root is None:
         display_root = display_path(data_dir)
-    return validate_repository(load_repository(data_dir, display_root))
+    dataset = validate_repository(load_repository(data_dir, display_root))
+    return apply_history(dataset, read_history(data_dir), display_root)

@@ -63,6 +63,8 @@ class Unit:
     branches: tuple[Org, ...]
     honor_categories: tuple[str, ...]
     """Built-in categories followed by the configured extras."""
+    report_dates: str = "git"
+    """Where an activity's report date comes from: `git` (first commit, else `reported`) or `reported` only."""
 
     @property
     def orgs(self) -> dict[str, Org]:
@@ -101,12 +103,23 @@ class Task:
     evidence: str
     points: float | None
     rules: tuple[dict, ...]
-    """Raw requirement rules, kept open for the progress engine."""
+    """Requirement rules, validated by `rulespec` (`{"type": "count", "min": 6}`)."""
     source: Source
+    scores: tuple[dict, ...] = ()
+    """How the task earns points, one per rubric (`{"method": "threshold", "rubric": "city", ...}`)."""
 
     @property
     def due_dates(self) -> tuple[dt.date, ...]:
         return tuple(sorted({d for dl in self.deadlines for d in dl.dates}))
+
+
+@dataclass(frozen=True)
+class Rubric:
+    """A scoring scheme the unit answers to (the plan's own points, a city's 测评体系 …)."""
+
+    id: str
+    name: str
+    total: float | None
 
 
 @dataclass(frozen=True)
@@ -158,6 +171,7 @@ class Plan:
     categories: tuple[Category, ...]
     schedule: tuple[ScheduleItem, ...]
     source: Source
+    rubrics: tuple[Rubric, ...] = ()
 
     @property
     def tasks(self) -> tuple[Task, ...]:
@@ -200,6 +214,9 @@ class Activity:
     visibility: Visibility
     body: str
     source: Source
+    reported_from: str = ""
+    """`git` (first commit of the record), `field` (the `reported` field) or empty (unknown)."""
+    first_commit: dt.date | None = None
 
     @property
     def when_text(self) -> str:

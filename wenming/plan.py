@@ -7,14 +7,16 @@ import re
 from .deadlines import DEADLINE_HINT, parse_deadline
 from .fields import Fields, did_you_mean, show
 from .load import RawFile
-from .model import Category, Deadline, Leader, Phase, Plan, ScheduleItem, Source, Task, Unit
+from .model import Category, Deadline, Leader, Phase, Plan, Rubric, ScheduleItem, Source, Task, Unit
 from .problems import Problem
 from .refs import Refs
+from .rulespec import validate_rule, validate_score
 
 PLAN_FIELDS = ("title", "number", "issued", "issuer", "guiding", "goals", "requirements", "leading_group",
-               "phases", "categories", "schedule")
+               "phases", "categories", "schedule", "rubrics")
 CATEGORY_FIELDS = ("number", "title", "lead", "coop", "tasks")
-TASK_FIELDS = ("id", "title", "text", "lead", "coop", "deadline", "count", "evidence", "points", "rules")
+TASK_FIELDS = ("id", "title", "text", "lead", "coop", "deadline", "count", "evidence", "points", "rules", "score")
+RUBRIC_FIELDS = ("id", "name", "total")
 SCHEDULE_FIELDS = ("id", "month", "when", "activity", "report", "tasks")
 _TASK_ID = re.compile(r"^(\d{1,2})-(\d{1,2})$")
 _SCHEDULE_ID = re.compile(r"^(\d{2})-(\d{1,2})$")
@@ -36,7 +38,8 @@ def _deadlines(f: Fields, year: int) -> tuple[Deadline, ...]:
     return tuple(out)
 
 
-def _task(f: Fields, category: Category, year: int, path: str, unit: Unit) -> Task | None:
+def _task(f: Fields, category: Category, year: int, path: str, unit: Unit, tallies: set[str] | None,
+          rubrics: dict[str, Rubric]) -> Task | None:
     task_id = f.text("id", required=True, example=f"{category.number}-1")
     if task_id and not _TASK_ID.match(task_id):
         f.error("id", f'任务编号应写成 类别-序号（如 "{category.number}-1"），实际为 {show(task_id)}。')
@@ -47,7 +50,24 @@ def _task(f: Fields, category: Category, year: int, path: str, unit: Unit) -> Ta
         if not isinstance(rule, dict):
             f.error("rules", f"第 {i + 1} 条规则应为一组字段，实际为 {show(rule)}。", f.item_line("rules", i))
         else:
-            rules.append(dict(rule))
+            clean = validate_rule(f.sub("rules", i), tallies)
+            if clean:
+                rules.append(clean)
+    scores = []
+    for i, item in (f.items("score") if isinstance(f.raw("score"), list) else [(None, f.raw("score"))]):
+        if item is None and i is None:
+            continue
+        if not isinstance(item, dict):
+            f.error("score", f"评分应为一组字段（如 method: threshold），实际为 {show(item)}。")
+            continue
+        sf = f.sub("score", i)
+        score = validate_score(sf)
+        rubric = sf.text("rubric") or next(iter(rubrics), "")
+        if rubric and rubric not in rubrics:
+            hint = did_you_mean(rubric, rubrics)
+            sf.error("rubric", f"rubrics 里没有测评体系 {show(rubric)}。{hint or '请先在方案的 rubrics 中登记。'}")
+            continue
+        scores.append({**score, "rubric": rubric, "item": sf.text("item")})
     task = Task(
         id=task_id, category=category.number,
         title=f.text("title", required=True, example="制定年度实施方案"),
@@ -59,13 +79,15 @@ def _task(f: Fields, category: Category, year: int, path: str, unit: Unit) -> Ta
         evidence=f.text("evidence"),
         points=f.number("points", example="2"),
         rules=tuple(rules),
+        scores=tuple(scores),
         source=Source(path, f.line),
     )
     f.check_unknown(TASK_FIELDS)
     return task if task_id else None
 
 
-def validate_plan(raw: RawFile, year: int, unit: Unit, problems: list[Problem]) -> Plan:
+def validate_plan(raw: RawFile, year: int, unit: Unit, problems: list[Problem],
+                  tallies: set[str] | None = None) -> Plan:
     data = raw.data if raw.ok and isinstance(raw.data, dict) else {}
     if raw.ok and not isinstance(raw.data, dict):
         problems.append(Problem(raw.path, 1, "", f"应为一组字段（title: …），实际为{show(raw.data)}。"))
@@ -84,6 +106,16 @@ def validate_plan(raw: RawFile, year: int, unit: Unit, problems: list[Problem]) 
         p = f.sub("leading_group", i)
         leaders.append(Leader(p.text("role", required=True, example="组长"), p.text("name", required=True, example="王某某"), p.text("post")))
         p.check_unknown(("role", "name", "post"))
+    rubrics: dict[str, Rubric] = {}
+    for i, _ in f.items("rubrics"):
+        r = f.sub("rubrics", i)
+        rubric = Rubric(r.text("id", required=True, example="city"), r.text("name", required=True, example="市级文明单位测评体系"),
+                        r.number("total", example="100"))
+        if rubric.id in rubrics:
+            r.error("id", f"测评体系编号 {show(rubric.id)} 重复。")
+        elif rubric.id:
+            rubrics[rubric.id] = rubric
+        r.check_unknown(RUBRIC_FIELDS)
     categories = []
     task_seen: dict[str, int] = {}
     numbers: set[int] = set()
@@ -98,7 +130,7 @@ def validate_plan(raw: RawFile, year: int, unit: Unit, problems: list[Problem]) 
         tasks = []
         for j, _ in c.items("tasks", required=True, example="[……]"):
             t = c.sub("tasks", j)
-            task = _task(t, category, year, raw.path, unit)
+            task = _task(t, category, year, raw.path, unit, tallies, rubrics)
             if task is None:
                 continue
             if task.id in task_seen:
@@ -143,6 +175,7 @@ def validate_plan(raw: RawFile, year: int, unit: Unit, problems: list[Problem]) 
         leading_group=tuple(leaders), phases=tuple(sorted(phases, key=lambda p: p.start)),
         categories=tuple(sorted(categories, key=lambda c: c.number)),
         schedule=tuple(sorted(schedule, key=lambda s: (s.month, _seq(s.id)))),
+        rubrics=tuple(rubrics.values()),
         source=Source(raw.path, 1),
     )
 

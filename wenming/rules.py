@@ -5,17 +5,18 @@
 from the task's `deadline` and `count` fields and from its `rules:` list
 (see RULE_TYPES). Nothing here reads the clock or the disk; `as_of` is given.
 
-Not yet here (wenming 2 continues): scoring, festivals, roll-ups and pages.
+Roll-ups and scores are in `progress.py` and `scoring.py`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .deadlines import month_end
-from .model import Activity, Task, Year
+from .festivals import FESTIVALS, Window, festival_date, festival_of_tag
+from .model import Activity, Document, Task, Year
 from .text import brief_length
 
 RISK_DAYS = 30
@@ -23,7 +24,8 @@ RISK_DAYS = 30
 
 CYCLES = {"month": 1, "two_months": 2, "quarter": 3, "half_year": 6}
 CYCLE_NAMES = {"month": "每月", "two_months": "每两个月", "quarter": "每季度", "half_year": "每半年"}
-RULE_TYPES = ("count", "per_cycle", "spread", "occasions", "evidence", "ratio", "hours_per_capita", "quota")
+RULE_TYPES = ("count", "per_cycle", "spread", "occasions", "festival", "evidence", "ratio", "hours_per_capita",
+              "quota", "refresh")
 
 
 class Status(enum.Enum):
@@ -47,6 +49,10 @@ class RuleResult:
     have: int | None = None
     need: int | None = None
     due: dt.date | None = None
+    record: str | None = None
+    """For per-record requirements (evidence composition): the activity or document id."""
+    rule: str = ""
+    """The requirement as the plan words it (the rule's `label`), when it has several parts."""
 
 
 @dataclass(frozen=True)
@@ -88,6 +94,10 @@ def evidence_dates(year: Year, task: Task, as_of: dt.date) -> list[dt.date]:
 
 def task_activities(year: Year, task: Task, as_of: dt.date) -> list[Activity]:
     return [a for a in year.activities_for(task.id) if a.start <= as_of]
+
+
+def task_documents(year: Year, task: Task, as_of: dt.date) -> list[Document]:
+    return [d for d in year.documents if task.id in d.tasks and d.date <= as_of]
 
 
 # -- requirement kinds ---------------------------------------------------------
@@ -165,6 +175,58 @@ def _occasions(year: Year, task: Task, as_of: dt.date, rule: dict) -> list[RuleR
     return out
 
 
+def _festival(year: Year, task: Task, as_of: dt.date, rule: dict) -> list[RuleResult]:
+    """我们的节日: activities tagged with a festival, held in the window around its date this year."""
+    window = Window(int(rule.get("before", 15)), int(rule.get("after", 7)))
+    names = rule.get("festivals") or list(FESTIVALS)
+    covered: dict[str, list[Activity]] = {}
+    for a in task_activities(year, task, as_of):
+        for tag in a.tags:
+            name = festival_of_tag(tag)
+            if name in names and window.contains(a.start, festival_date(name, year.year)):
+                covered.setdefault(name, []).append(a)
+                break
+    out = []
+    if rule.get("festivals"):
+        for name in names:
+            day = festival_date(name, year.year)
+            start, due = day - dt.timedelta(days=window.before), day + dt.timedelta(days=window.after)
+            status, reason = judge(len(covered.get(name, ())), 1, start, due, as_of)
+            out.append(RuleResult(f"{name}（{md(day)}）前后开展", status, reason, len(covered.get(name, ())), 1, due))
+    if "min" in rule:
+        need = int(rule["min"])
+        due = dt.date(year.year, 12, 31)
+        status, reason = judge(len(covered), need, dt.date(year.year, 1, 1), due, as_of)
+        done = "、".join(n for n in FESTIVALS if n in covered)
+        reason = f"{reason}（已覆盖：{done}）" if done else reason
+        out.append(RuleResult(f"我们的节日活动不少于{need}个节日", status, reason, len(covered), need, due))
+    return out
+
+
+def _refresh(year: Year, as_of: dt.date, rule: dict) -> list[RuleResult]:
+    """善行义举榜 published every cycle: entries on the board dated in each period."""
+    months = CYCLES[rule.get("cycle", "quarter")]
+    grace = int(rule.get("grace_days", 0))
+    shown = [h for h in year.honors if h.on_board and h.date <= as_of]
+    out = []
+    for first in range(1, 13, months):
+        start, end = dt.date(year.year, first, 1), month_end(year.year, first + months - 1)
+        due = end + dt.timedelta(days=grace)
+        have = sum(1 for h in shown if start <= h.date <= end)
+        status, reason = judge(have, 1, start, due, as_of)
+        reason = f"已公布 {have} 人" if have else reason.replace("次", "期")
+        out.append(RuleResult(f"{first}–{first + months - 1}月公布一期", status, reason, have, 1, due))
+    return out
+
+
+def evaluate_document_evidence(d: Document, rule: dict) -> list[RuleResult]:
+    if not rule.get("doc_number"):
+        return []
+    ok = bool(d.number.strip())
+    return [RuleResult("要有文号", Status.DONE if ok else Status.OVERDUE, f"文号 {d.number}" if ok else "缺少文号",
+                       record=d.id)]
+
+
 def evaluate_activity_evidence(a: Activity, rule: dict, report_days: int | None) -> list[RuleResult]:
     """Evidence composition of one activity: photos, brief length, report timeliness."""
     out = []
@@ -172,24 +234,26 @@ def evaluate_activity_evidence(a: Activity, rule: dict, report_days: int | None)
         need = int(rule["photos"])
         ok = len(a.photos) >= need
         out.append(RuleResult(f"照片{need}张", Status.DONE if ok else Status.OVERDUE, f"照片 {len(a.photos)}/{need}",
-                              len(a.photos), need))
+                              len(a.photos), need, record=a.id))
     length = brief_length(a.body)
     if "min_chars" in rule:
         need = int(rule["min_chars"])
         out.append(RuleResult(f"简报不少于{need}字", Status.DONE if length >= need else Status.OVERDUE,
-                              f"字数 {length}/{need}", length, need))
+                              f"字数 {length}/{need}", length, need, record=a.id))
     if "max_chars" in rule:
         cap = int(rule["max_chars"])
         out.append(RuleResult(f"简报{cap}字以内", Status.DONE if length <= cap else Status.OVERDUE,
-                              f"字数 {length}/{cap}", length, cap))
+                              f"字数 {length}/{cap}", length, cap, record=a.id))
     if report_days is not None:
         due = a.end + dt.timedelta(days=report_days)
         if a.reported is None:
-            out.append(RuleResult(f"活动结束{report_days}日内报送", Status.ON_TRACK, "报送日期未知", None, None, due))
+            out.append(RuleResult(f"活动结束{report_days}日内报送", Status.ON_TRACK, "报送日期未知", None, None, due,
+                                  record=a.id))
         else:
             late = (a.reported - due).days
             out.append(RuleResult(f"活动结束{report_days}日内报送", Status.DONE if late <= 0 else Status.OVERDUE,
-                                  "报送及时" if late <= 0 else f"晚了{late}天", None, None, due))
+                                  f"报送及时（{(a.reported - a.end).days}天）" if late <= 0 else
+                                  f"{a.end.month}月的报送晚了{late}天", None, None, due, record=a.id))
     return out
 
 
@@ -221,49 +285,78 @@ def _hours_per_capita(year: Year, as_of: dt.date, rule: dict) -> RuleResult:
     return RuleResult(label, status, f"人均 {per:.1f} 小时，目标 {need:g} 小时", None, None, due)
 
 
-def _quota(year: Year, as_of: dt.date, rule: dict) -> list[RuleResult]:
+def _quota(year: Year, as_of: dt.date, rule: dict, names: dict[str, str]) -> list[RuleResult]:
     tally = next((t for t in year.tallies if t.id == rule.get("tally")), None)
     need = int(rule.get("per_month", 0))
+    per_org = int(rule.get("per_org", 0))
     day = int(rule.get("by_day", 0))
     out = []
     for month in range(1, 13):
         due = dt.date(year.year, month, day) if day else month_end(year.year, month)
-        have = tally.month_total(month) if tally else 0
-        status, reason = judge(have, need, dt.date(year.year, month, 1), due, as_of)
-        out.append(RuleResult(f"{month}月不少于{need}条", status, reason.replace("次", "条"), have, need, due))
+        start = dt.date(year.year, month, 1)
+        if need:
+            have = tally.month_total(month) if tally else 0
+            status, reason = judge(have, need, start, due, as_of)
+            out.append(RuleResult(f"{month}月合计不少于{need}条", status, reason.replace("次", "条"), have, need, due))
+        if per_org and tally:
+            short = [names.get(o, o) for o, months in tally.values.items() if months.get(month, 0) < per_org]
+            have = len(tally.values) - len(short)
+            status, reason = judge(have, len(tally.values), start, due, as_of)
+            if short and status != Status.NOT_DUE:
+                reason = f"{len(short)}个报送单位不足{per_org}条：{'、'.join(short)}"
+            out.append(RuleResult(f"{month}月各单位不少于{per_org}条", status, reason, have, len(tally.values), due))
     return out
 
 
-def evaluate_task(year: Year, task: Task, as_of: dt.date, staff: int | None = None) -> TaskResult:
-    """Every requirement of one task, as of a date."""
+def evaluate_task(year: Year, task: Task, as_of: dt.date, staff: int | None = None,
+                  names: dict[str, str] | None = None) -> TaskResult:
+    """Every requirement of one task, as of a date. `names`: org id → name, for reasons in words."""
     results = _deadline_rules(year, task, as_of)
     if task.count:
         results.append(_count_rule(year, task, as_of, task.count, f"全年不少于{task.count}次"))
     relative = next((d.days for d in task.deadlines if d.kind == "relative"), None)
     for rule in task.rules:
-        kind = rule.get("type")
-        if kind == "count":
-            results.append(_count_rule(year, task, as_of, int(rule["min"]), f"不少于{rule['min']}次"))
-        elif kind == "per_cycle":
-            results += _per_cycle(year, task, as_of, rule)
-        elif kind == "spread":
-            results.append(_spread(year, task, as_of, rule))
-        elif kind == "occasions":
-            results += _occasions(year, task, as_of, rule)
-        elif kind == "evidence":
-            for a in task_activities(year, task, as_of):
-                results += evaluate_activity_evidence(a, rule, relative)
-        elif kind == "ratio":
-            results.append(_ratio(year, staff, as_of, rule))
-        elif kind == "hours_per_capita":
-            results.append(_hours_per_capita(year, as_of, rule))
-        elif kind == "quota":
-            results += _quota(year, as_of, rule)
-    if not results:
-        return TaskResult(task.id, Status.NOT_DUE if as_of.year < year.year else Status.ON_TRACK, ())
+        results += [r if r.rule else replace(r, rule=rule.get("label", "")) for r in
+                    _evaluate_rule(year, task, as_of, staff, rule, relative, names or {})]
+    if not results:  # no stated requirement: some evidence during the year
+        start, due = dt.date(year.year, 1, 1), dt.date(year.year, 12, 31)
+        have = len(evidence_dates(year, task, as_of))
+        status, reason = judge(min(have, 1), 1, start, due, as_of)
+        results.append(RuleResult("全年有佐证", status, reason if have < 1 else f"已有佐证 {have} 项", have, 1, due))
     status = next(s for s in _SEVERITY if any(r.status == s for r in results))
     if all(r.status == Status.DONE for r in results):
         status = Status.DONE
     elif status in (Status.DONE, Status.NOT_DUE) and any(r.status == Status.DONE for r in results):
         status = Status.ON_TRACK
     return TaskResult(task.id, status, tuple(results))
+
+
+def _evaluate_rule(year: Year, task: Task, as_of: dt.date, staff: int | None, rule: dict,
+                   relative: int | None, names: dict[str, str]) -> list[RuleResult]:
+    results: list[RuleResult] = []
+    kind = rule.get("type")
+    if kind == "count":
+        results.append(_count_rule(year, task, as_of, int(rule["min"]), rule.get("label") or f"不少于{rule['min']}次"))
+    elif kind == "per_cycle":
+        results += _per_cycle(year, task, as_of, rule)
+    elif kind == "spread":
+        results.append(_spread(year, task, as_of, rule))
+    elif kind == "occasions":
+        results += _occasions(year, task, as_of, rule)
+    elif kind == "festival":
+        results += _festival(year, task, as_of, rule)
+    elif kind == "refresh":
+        results += _refresh(year, as_of, rule)
+    elif kind == "evidence":
+        days = rule.get("report_days", relative)
+        for a in task_activities(year, task, as_of):
+            results += evaluate_activity_evidence(a, rule, days)
+        for d in task_documents(year, task, as_of):
+            results += evaluate_document_evidence(d, rule)
+    elif kind == "ratio":
+        results.append(_ratio(year, staff, as_of, rule))
+    elif kind == "hours_per_capita":
+        results.append(_hours_per_capita(year, as_of, rule))
+    elif kind == "quota":
+        results += _quota(year, as_of, rule, names)
+    return results

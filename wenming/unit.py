@@ -9,7 +9,9 @@ from .load import RawFile
 from .model import HONOR_CATEGORIES, LEVELS, Org, Unit
 from .problems import Problem
 
-UNIT_FIELDS = ("name", "short", "level", "status", "staff", "departments", "branches", "honor_categories")
+UNIT_FIELDS = ("name", "short", "level", "status", "staff", "departments", "branches", "honor_categories",
+               "report_dates")
+REPORT_DATES = {"git": "git", "reported": "reported", "git 首次提交": "git", "报送日期字段": "reported"}
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -67,6 +69,7 @@ def validate_unit(raw: RawFile | None, problems: list[Problem]) -> Unit:
     departments = _orgs(f, "departments", "department", seen)
     branches = _orgs(f, "branches", "branch", seen)
     extras = tuple(w for w in f.words("honor_categories") if w not in HONOR_CATEGORIES)
+    report_dates = f.choice("report_dates", REPORT_DATES, default="git")
     f.check_unknown(UNIT_FIELDS)
     return Unit(name or "（未填写单位名称）", short, level, status, staff, departments, branches,
-                HONOR_CATEGORIES + extras)
+                HONOR_CATEGORIES + extras, report_dates)

@@ -7,6 +7,8 @@ the rest of the data; the caller decides whether errors stop the build.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import datetime as dt
 import re
 from pathlib import PurePosixPath
@@ -65,6 +67,13 @@ def validate_repository(raw: RawRepo) -> Dataset:
 # Years
 
 
+def _tally_ids(raw_year: RawYear) -> set[str]:
+    """Tally ids as written, for checking the plan's quota rules before tallies are validated."""
+    data = raw_year.tallies.data if raw_year.tallies is not None and raw_year.tallies.ok else None
+    counts = data.get("counts") if isinstance(data, dict) else None
+    return {str(c["id"]) for c in counts if isinstance(c, dict) and c.get("id")} if isinstance(counts, list) else set()
+
+
 def validate_year(raw_year: RawYear, unit: Unit, raw: RawRepo, problems: list[Problem]) -> Year | None:
     year = raw_year.year
     folder = f"{raw.root}/{year}"
@@ -73,7 +82,7 @@ def validate_year(raw_year: RawYear, unit: Unit, raw: RawRepo, problems: list[Pr
         plan = Plan(year, f"{year}年度实施方案", "", None, unit.name, "", "", "", (), (), (), (),
                     Source(f"{folder}/plan.yml"))
     else:
-        plan = validate_plan(raw_year.plan, year, unit, problems)
+        plan = validate_plan(raw_year.plan, year, unit, problems, _tally_ids(raw_year))
     refs = Refs(unit, plan, year)
     activities = _activities(raw_year, refs, raw, problems)
     documents = _documents(raw_year, refs, raw, problems)
@@ -126,6 +135,8 @@ def _activities(raw_year: RawYear, refs: Refs, raw: RawRepo, problems: list[Prob
             body=r.body.strip("\n"),
             source=Source(r.path, 1),
         )
+        if activity.reported:
+            activity = replace(activity, reported_from="field")
         if activity.reported and activity.reported < activity.start:
             f.error("reported", f"报送日期 {activity.reported} 早于活动日期 {activity.start}。请检查日期。")
         f.check_unknown(ACTIVITY_FIELDS)

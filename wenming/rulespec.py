@@ -1,0 +1,148 @@
+"""Validation of a task's `rules:` list and `score:` mapping in plan.yml. Pure.
+
+Each rule is a mapping with a `type` and the fields of that type (RULE_FIELDS);
+the result is a clean dict the progress engine (`rules.py`) reads without
+further checks. Every rule may also carry `label`: the plan's own words
+(`全年不少于6次`), shown next to the evaluation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .fields import Fields, did_you_mean, show
+from .festivals import FESTIVALS, canonical_name
+
+CYCLE_WORDS = {"month": "month", "每月": "month", "two_months": "two_months", "每两个月": "two_months",
+               "quarter": "quarter", "每季度": "quarter", "half_year": "half_year", "每半年": "half_year"}
+
+# type → {field: kind}; kinds: int, number, ratio, bool, cycle, months, dates, festivals, tally
+RULE_FIELDS: dict[str, dict[str, str]] = {
+    "count": {"min": "int"},
+    "per_cycle": {"cycle": "cycle", "min": "int"},
+    "spread": {"months": "int", "max_per_month": "int"},
+    "occasions": {"months": "months", "dates": "dates", "window": "int"},
+    "festival": {"festivals": "festivals", "min": "int", "before": "int", "after": "int"},
+    "evidence": {"photos": "int", "min_chars": "int", "max_chars": "int", "doc_number": "bool", "report_days": "int"},
+    "ratio": {"min": "ratio", "by_month": "int"},
+    "hours_per_capita": {"min": "number"},
+    "quota": {"tally": "tally", "per_month": "int", "per_org": "int", "by_day": "int"},
+    "refresh": {"cycle": "cycle", "grace_days": "int"},
+}
+REQUIRED = {"count": ("min",), "per_cycle": ("cycle",), "ratio": ("min",), "hours_per_capita": ("min",),
+            "quota": ("tally",), "refresh": ("cycle",)}
+ONE_OF = {"spread": ("months", "max_per_month"), "occasions": ("months", "dates"),
+          "evidence": ("photos", "min_chars", "max_chars", "doc_number", "report_days"),
+          "quota": ("per_month", "per_org")}
+EXAMPLES = {"count": "{type: count, min: 6}", "per_cycle": "{type: per_cycle, cycle: quarter, min: 1}",
+            "spread": "{type: spread, months: 4}", "occasions": "{type: occasions, months: [1, 7]}",
+            "festival": "{type: festival, min: 4}", "evidence": "{type: evidence, photos: 3, min_chars: 500}",
+            "ratio": "{type: ratio, min: 0.3}", "hours_per_capita": "{type: hours_per_capita, min: 40}",
+            "quota": "{type: quota, tally: leads, per_month: 30}", "refresh": "{type: refresh, cycle: quarter}"}
+
+SCORE_METHODS = {"all": "all", "达标得分": "all", "proportional": "proportional", "按比例": "proportional",
+                 "threshold": "threshold", "阶梯": "threshold", "manual": "manual", "人工评分": "manual"}
+SCORE_FIELDS = ("method", "points", "full_at", "zero_below", "step", "manual", "rubric", "item")
+_DATE = re.compile(r"^(\d{1,2})-(\d{1,2})$")
+
+
+def validate_rule(f: Fields, tallies: set[str] | None) -> dict | None:
+    """One rule mapping → a clean dict, or None (problems recorded in `f`)."""
+    kind = f.text("type", required=True, example="count")
+    if not kind:
+        return None
+    if kind not in RULE_FIELDS:
+        hint = did_you_mean(kind, RULE_FIELDS)
+        f.error("type", f"没有这种规则 {show(kind)}。{hint or '可用的规则：' + '、'.join(RULE_FIELDS) + '。'}")
+        return None
+    spec = RULE_FIELDS[kind]
+    rule: dict = {"type": kind}
+    label = f.text("label")
+    if label:
+        rule["label"] = label
+    for key in REQUIRED.get(kind, ()):
+        if not f.has(key):
+            f.missing(key, EXAMPLES[kind])
+    for key, value_kind in spec.items():
+        if f.has(key):
+            value = _value(f, key, value_kind, tallies)
+            if value is not None:
+                rule[key] = value
+    if kind in ONE_OF and not any(k in rule for k in ONE_OF[kind]) and not any(f.has(k) for k in ONE_OF[kind]):
+        f.error("type", f"{kind} 规则至少要写 {' 或 '.join(ONE_OF[kind])} 中的一项，如 {EXAMPLES[kind]}。")
+    f.check_unknown(("type", "label", *spec))
+    return rule
+
+
+def _value(f: Fields, key: str, kind: str, tallies: set[str] | None):
+    if kind == "int":
+        return f.integer(key, minimum=1 if key != "window" else 0, example="3")
+    if kind == "number":
+        return f.number(key, example="40")
+    if kind == "bool":
+        return f.boolean(key)
+    if kind == "cycle":
+        return f.choice(key, CYCLE_WORDS)
+    if kind == "ratio":
+        raw = f.raw(key)
+        if isinstance(raw, str) and raw.strip().endswith("%") and raw.strip()[:-1].replace(".", "", 1).isdigit():
+            return float(raw.strip()[:-1]) / 100
+        value = f.number(key, example="0.3")
+        if value is not None and value > 1:
+            f.error(key, f"比例应写成小数或百分数（如 0.3 或 \"30%\"），实际为 {show(raw)}。")
+            return None
+        return value
+    if kind == "months":
+        out = []
+        for i, item in f.items(key):
+            if isinstance(item, bool) or not isinstance(item, int) or not 1 <= item <= 12:
+                f.error(key, f"第 {i + 1} 项应为 1 到 12 的月份，实际为 {show(item)}。", f.item_line(key, i))
+            else:
+                out.append(item)
+        return sorted(set(out))
+    if kind == "dates":
+        out = []
+        for i, item in enumerate(f.words(key)):
+            m = _DATE.match(item)
+            if not m or not 1 <= int(m[1]) <= 12 or not 1 <= int(m[2]) <= 31:
+                f.error(key, f'第 {i + 1} 项应写成 "月-日"（如 "05-04"），实际为 {show(item)}。', f.item_line(key, i))
+            else:
+                out.append(f"{int(m[1]):02d}-{int(m[2]):02d}")
+        return out
+    if kind == "festivals":
+        out = []
+        for i, item in enumerate(f.words(key)):
+            name = canonical_name(item)
+            if name is None:
+                hint = did_you_mean(item, FESTIVALS)
+                f.error(key, f"不是我们的节日之一：{show(item)}。{hint or '可用：' + '、'.join(FESTIVALS) + '。'}",
+                        f.item_line(key, i))
+            else:
+                out.append(name)
+        return out
+    if kind == "tally":
+        name = f.text(key)
+        if tallies is not None and name and name not in tallies:
+            hint = did_you_mean(name, tallies)
+            f.error(key, f"tallies.yml 里没有统计项 {show(name)}。{hint or '请先在 tallies.yml 的 counts 中登记。'}")
+            return None
+        return name or None
+    raise AssertionError(kind)
+
+
+def validate_score(f: Fields) -> dict | None:
+    """A task's `score:` mapping: how its points are earned."""
+    method = f.choice("method", SCORE_METHODS, default="all")
+    score: dict = {"method": method}
+    for key in ("full_at", "zero_below"):
+        value = f.integer(key, minimum=0, example="6")
+        if value is not None:
+            score[key] = value
+    for key in ("step", "manual", "points"):
+        value = f.number(key, example="1")
+        if value is not None:
+            score[key] = value
+    if method == "threshold" and "full_at" not in score:
+        f.missing("full_at", "6")
+    f.check_unknown(SCORE_FIELDS)
+    return score

@@ -20,6 +20,7 @@ if str(_ROOT) not in sys.path:  # run from a checkout without `pip install -e .`
 
 from wenming import settings  # noqa: E402
 from wenming.api import load_dataset  # noqa: E402
+from wenming.assets import PLOTLY_URI, plotly_js_path  # noqa: E402
 from wenming.pages import build_site  # noqa: E402
 from wenming.problems import render_report  # noqa: E402
 
@@ -39,6 +40,9 @@ def on_config(config, **kwargs):
         for line in report.splitlines():
             print(f"WARNING -  {line}" if "警告" in line else line, file=sys.stderr)
     site = build_site(dataset, as_of)
+    if site.later:
+        print(f"INFO    -  {len(site.later)} 条记录的日期晚于数据截至日期 {as_of}，本次构建不计入"
+              f"（如 {site.later[0]}）。", file=sys.stderr)
     _state.update(site=site, data_dir=data_dir)
     config.nav = site.nav + list(config.nav or [])
     return config
@@ -53,4 +57,5 @@ def on_files(files: Files, config, **kwargs):
         files.append(file)
     for media in site.media:
         files.append(File.generated(config, media.uri, abs_src_path=str(data_dir / media.source)))
+    files.append(File.generated(config, PLOTLY_URI, abs_src_path=plotly_js_path()))
     return files

@@ -59,7 +59,20 @@ def article(site: Path, uri: str) -> BeautifulSoup:
 
 def table(node, index: int = 0) -> list[dict[str, str]]:
     """Rows of the index-th table under `node` as dicts keyed by header text."""
-    tables = node.select("table")
-    rows = tables[index].select("tr")
+    return _rows(node.select("table")[index])
+
+
+def _rows(found) -> list[dict[str, str]]:
+    rows = found.select("tr")
     heads = [th.get_text(strip=True) for th in rows[0].select("th")]
     return [dict(zip(heads, (td.get_text(" ", strip=True) for td in row.select("td")))) for row in rows[1:]]
+
+
+def section_table(node, heading: str) -> list[dict[str, str]]:
+    """Rows of the first table after the h2 whose text starts with `heading`."""
+    h2 = next(h for h in node.select("h2") if h.get_text(strip=True).startswith(heading))
+    found = h2.find_next("table")
+    nxt = h2.find_next("h2")
+    if found is None or (nxt is not None and nxt.find_previous("table") is not found):
+        return []
+    return _rows(found)

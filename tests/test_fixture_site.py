@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 
-from helpers import article, build, table
+from helpers import section_table, article, build, table
 
 
 def test_plan_table(fixture_site):
@@ -50,8 +50,9 @@ def test_honors_only_approved(fixture_site):
 
 def test_department_page(fixture_site):
     page = article(fixture_site, "2018/departments/xjk.html")
-    assert [r["编号"] for r in table(page, 0)] == ["2-1", "2-2"]
-    assert [r["编号"] for r in table(page, 1)] == ["1-1", "1-2"]
+    assert page.select("h2")[0].get_text(strip=True).startswith("逾期事项")
+    assert [r["编号"] for r in section_table(page, "牵头的任务")] == ["2-1", "2-2"]
+    assert [r["编号"] for r in section_table(page, "配合的任务")] == ["1-1", "1-2"]
 
 
 def test_documents_page_links_file(fixture_site):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 
 
@@ -304,6 +304,17 @@ class Year:
 
     def activities_for(self, task_id: str) -> tuple[Activity, ...]:
         return tuple(a for a in self.activities if task_id in a.tasks)
+
+    def until(self, day: dt.date) -> "Year":
+        """The year as known on `day`: records dated after it left out."""
+        return replace(self, activities=tuple(a for a in self.activities if a.start <= day),
+                       documents=tuple(d for d in self.documents if d.date <= day),
+                       honors=tuple(h for h in self.honors if h.date <= day))
+
+    def after(self, day: dt.date) -> list:
+        """Records dated after `day` (left out of a site built as of `day`)."""
+        return ([a for a in self.activities if a.start > day] + [d for d in self.documents if d.date > day]
+                + [h for h in self.honors if h.date > day])
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,16 @@ path). URLs come from file names and ids, never from titles.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from .charts import year_charts
 from .model import Activity, Dataset, Document, HonorEntry, Task, Year
+from .progress import STATUS_ORDER, activity_checks, evaluate_year
 from .render import cn_number, quarter_name, render
+from .scoring import METHOD_NAMES
+from .rules import Status
 from .text import brief_length, excerpt
 
 
@@ -37,6 +42,8 @@ class Site:
     pages: tuple[Page, ...]
     media: tuple[Media, ...]
     nav: list
+    later: tuple[str, ...] = ()
+    """Source paths of records dated after the as-of date, left out of this build."""
 
 
 # -- URLs -------------------------------------------------------------------
@@ -82,7 +89,10 @@ class YearView:
 
     def __init__(self, dataset: Dataset, year: Year, as_of: dt.date):
         self.unit = dataset.unit
+        year = year.until(as_of)
         self.year = year
+        self.progress = evaluate_year(dataset.unit, year, as_of)
+        self.statuses = STATUS_ORDER
         self.plan = year.plan
         self.as_of = as_of
         self.orgs = dataset.unit.orgs
@@ -101,6 +111,34 @@ class YearView:
                 self.docs_by_task.setdefault(t, []).append(d)
             if d.schedule:
                 self.by_schedule.setdefault(d.schedule, []).append(d)
+
+    @functools.cached_property
+    def charts(self):
+        return year_charts(self.unit, self.year, self.progress)
+
+    def result(self, task_id: str):
+        return self.progress.tasks[task_id]
+
+    def checks(self, a: Activity):
+        return activity_checks(self.year, a)
+
+    def record(self, record_id: str):
+        """The activity or document a per-record requirement is about."""
+        return next((r for r in self.year.activities + self.year.documents if r.id == record_id), None)
+
+    @staticmethod
+    def grouped(rows) -> list[tuple]:
+        """Due rows grouped per task, in order of each task's earliest date: [(task, [RuleResult, …])]."""
+        groups: dict[str, tuple] = {}
+        for d in rows:
+            groups.setdefault(d.task.id, (d.task, []))[1].append(d.result)
+        return list(groups.values())
+
+    def task_scores(self, task_id: str) -> list:
+        return [(r.rubric, i) for r in self.progress.scores for i in r.items if i.task.id == task_id]
+
+    def overdue_for(self, org_id: str) -> list:
+        return [d for d in self.progress.overdue if org_id in d.task.lead or org_id in d.task.coop]
 
     def org_name(self, org_id: str) -> str:
         org = self.orgs.get(org_id)
@@ -167,20 +205,22 @@ def build_site(dataset: Dataset, as_of: dt.date) -> Site:
                   activity_uri=activity_uri, task_uri=task_uri, month_uri=month_uri,
                   department_uri=department_uri, period_uri=period_uri, photo_uri=photo_uri,
                   document_file_uri=document_file_uri, honor_photo_uri=honor_photo_uri,
-                  excerpt=excerpt, brief_length=brief_length, hours=_hours,
+                  excerpt=excerpt, brief_length=brief_length, hours=_hours, Status=Status, method_names=METHOD_NAMES,
                   years=[y.year for y in years])
+    views = {y.year: YearView(dataset, y, as_of) for y in years}
     if years:
-        current = next((y for y in years if y.year == as_of.year), years[-1])
-        latest = YearView(dataset, current, as_of)
-        pages.append(Page("index.md", render("home.md.j2", "index.md", v=latest, root=True, **common),
-                          latest.plan.source.path))
+        current = views[as_of.year] if as_of.year in views else views[years[-1].year]
+        pages.append(Page("index.md", render("home.md.j2", "index.md", v=current, root=True, **common),
+                          current.plan.source.path))
         nav.append({"首页": "index.md"})
+    later: list[str] = []
     for year in reversed(years):
-        v = YearView(dataset, year, as_of)
+        v = views[year.year]
         pages += _year_pages(v, common)
-        media += _year_media(year)
+        media += _year_media(v.year)
         nav.append({f"{year.year}年": _year_nav(v)})
-    return Site(tuple(pages), tuple(media), nav)
+        later += [r.source.path for r in year.after(as_of)]
+    return Site(tuple(pages), tuple(media), nav, tuple(sorted(later)))
 
 
 def _year_pages(v: YearView, common: dict) -> list[Page]:

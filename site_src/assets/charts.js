@@ -1,0 +1,52 @@
+/* wenming: draw the dashboard's charts with the plotly.min.js copied into the site.
+ *
+ * Each chart is a <div class="wm-chart" id=…> and its figure sits in a
+ * <script type="application/json" class="wm-chart-data" data-for=…> block.
+ * Plotly is loaded from next to this file before any chart is drawn, only on
+ * pages that have charts, and drawing runs again after Material's instant
+ * navigation (document$) when it is enabled. Works from file:// too.
+ */
+(function () {
+  "use strict";
+  var plotlySrc = new URL("plotly.min.js", document.currentScript.src).href;
+  var loading = null;
+
+  function loadPlotly() {
+    if (window.Plotly) return Promise.resolve(window.Plotly);
+    if (!loading) {
+      loading = new Promise(function (resolve, reject) {
+        var s = document.createElement("script");
+        s.src = plotlySrc;
+        s.onload = function () { resolve(window.Plotly); };
+        s.onerror = function () { loading = null; reject(new Error("plotly.min.js 加载失败")); };
+        document.head.appendChild(s);
+      });
+    }
+    return loading;
+  }
+
+  function draw() {
+    var blocks = document.querySelectorAll("script.wm-chart-data");
+    if (!blocks.length) return;
+    loadPlotly().then(function (Plotly) {
+      blocks.forEach(function (block) {
+        var el = document.getElementById(block.getAttribute("data-for"));
+        if (!el || el.getAttribute("data-drawn")) return;
+        var fig = JSON.parse(block.textContent);
+        Plotly.newPlot(el, fig.data, fig.layout, {
+          displaylogo: false, responsive: true,
+          modeBarButtonsToRemove: ["lasso2d", "select2d", "sendDataToCloud"]
+        });
+        el.setAttribute("data-drawn", "1");
+      });
+    });
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(draw);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", draw);
+  } else {
+    draw();
+  }
+})();

@@ -15,6 +15,8 @@ import click
 
 from . import settings
 from .api import load_dataset
+from .progress import evaluate_year
+from .report import attention_lines, report_lines
 from .problems import render_report
 
 
@@ -78,6 +80,29 @@ def main() -> None:
 def check(data: Path | None, config_file: Path) -> None:
     """检查 data/ 中的全部记录，逐条报告问题。"""
     sys.exit(_check(data, config_file))
+
+
+@main.command()
+@_as_of_option
+@_data_option
+@_config_option
+@click.option("--year", type=int, help="只看这一年（默认：数据截至日期所在的年份，或最近一年）。")
+@click.option("-v", "--verbose", is_flag=True, help="列出每项任务的每条考核要求。")
+def status(as_of: str | None, data: Path | None, config_file: Path, year: int | None, verbose: bool) -> None:
+    """按考核规则列出各项任务的状态、逾期和近期截止的事项。"""
+    env = _environment(as_of, data)
+    if _check(data, config_file):
+        sys.exit(1)
+    project = config_file.resolve().parent if config_file.exists() else Path.cwd()
+    data_dir = data if data is not None else settings.data_dir(project)
+    day = settings.parse_as_of(env[settings.AS_OF_ENV]) if settings.AS_OF_ENV in env else settings.as_of()
+    dataset = load_dataset(data_dir, settings.display_path(data_dir))
+    years = {y.year: y for y in dataset.years}
+    chosen = years.get(year or day.year) or (years[max(years)] if years and year is None else None)
+    if chosen is None:
+        raise click.BadParameter(f"data/ 中没有 {year} 年的记录。", param_hint="--year")
+    progress = evaluate_year(dataset.unit, chosen.until(day), day)
+    click.echo("\n".join(report_lines(progress, verbose) + [""] + attention_lines(progress)))
 
 
 @main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})

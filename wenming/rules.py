@@ -63,7 +63,7 @@ class TaskResult:
 
     @property
     def reason(self) -> str:
-        worst = [r for r in self.rules if r.status == self.status]
+        worst = [r for r in self.rules if r.status == self.status] or [r for r in self.rules if r.status != Status.DONE]
         return worst[0].reason if worst else ""
 
 

@@ -1,0 +1,39 @@
+"""A year's evaluation as plain text lines, for `wenming status` and the golden tests. Pure."""
+
+from __future__ import annotations
+
+from .progress import STATUS_ORDER, YearProgress
+from .rules import Status
+
+
+def report_lines(p: YearProgress, verbose: bool = False) -> list[str]:
+    """Overall counts, scores, then one line per task (and with `verbose`, one per requirement)."""
+    counts = "，".join(f"{s.value} {p.overall.counts.get(s, 0)}" for s in STATUS_ORDER)
+    lines = [f"{p.year} 年，截至 {p.as_of.isoformat()}：{p.overall.total} 项任务（{counts}），完成度 {p.overall.completion:.0%}"]
+    for r in p.scores:
+        pending = f"，{r.pending} 项待人工评分" if r.pending else ""
+        lines.append(f"  预计得分 {r.rubric.name}：{r.earned:.1f} / {r.points:g}{pending}")
+    for name, start, end, total, done in p.phases:
+        lines.append(f"  阶段 {name}（{start.isoformat()}—{end.isoformat()}）：到期要求 {total}，已达标 {done}")
+    for task_id, res in p.tasks.items():
+        lines.append(f"{task_id} {res.status.value}：{res.reason}")
+        if verbose:
+            for r in res.rules:
+                due = f"，{r.due.isoformat()}" if r.due else ""
+                record = f"［{r.record}］" if r.record else ""
+                lines.append(f"    {r.status.value} {r.label}{record}：{r.reason}{due}")
+    return lines
+
+
+def attention_lines(p: YearProgress) -> list[str]:
+    """What needs doing: overdue and due-soon requirements, one line each."""
+    out = []
+    for title, rows in (("逾期", p.overdue), ("近期截止（30 天内）", p.upcoming)):
+        out.append(f"{title}：{len(rows)} 项")
+        for d in rows:
+            due = d.result.due.isoformat() if d.result.due else "—"
+            what = d.result.rule or d.result.label
+            record = f"［{d.result.record}］" if d.result.record else ""
+            mark = "" if d.result.status in (Status.OVERDUE, Status.AT_RISK) else f"（{d.result.status.value}）"
+            out.append(f"  {due} {d.task.id} {d.task.title}：{what}{record}，{d.result.reason}{mark}")
+    return out

@@ -60,3 +60,14 @@ def test_build_sample_with_as_of(tmp_path):
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "site" / "index.html").is_file()
     assert "2018-06-30" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_status_prints_the_evaluation_as_of_a_date(tmp_path):
+    result = run("status", "--as-of", "2018-06-30")
+    assert result.returncode == 0, result.stderr
+    golden = (ROOT / "tests/golden/sample-2018-06-30.txt").read_text(encoding="utf-8")
+    lines = [line for line in result.stdout.splitlines() if not line.startswith("检查通过")]
+    assert lines[0] == golden.splitlines()[0]
+    assert "逾期：" in result.stdout and "1-4 领导班子研究创建工作会议" in result.stdout
+    assert run("status", "--year", "2030").returncode == 2
+    assert run("status", "--data", str(make_repo(tmp_path, INVALID / "date-format"))).returncode == 1

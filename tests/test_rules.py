@@ -8,6 +8,8 @@ import pytest
 
 from wenming.deadlines import parse_deadline
 from wenming.model import Activity, Photo, Plan, Source, Tally, Task, Visibility, Volunteers, Year
+from dataclasses import replace
+
 from wenming.rules import Status, evaluate_task
 
 D = dt.date
@@ -133,3 +135,31 @@ def test_activity_serving_three_tasks_counts_for_each():
     for task_id in ("a", "b", "c"):
         t = Task(**{**task(count=1).__dict__, "id": task_id})
         assert run(t, [a]).status == Status.DONE
+
+
+@pytest.mark.parametrize("year_no, day, counted", [
+    (2023, D(2023, 1, 15), True),    # 春节 2023-01-22: a week before, in January
+    (2018, D(2018, 2, 10), True),    # 春节 2018-02-16: in February
+    (2018, D(2018, 1, 15), False),   # a month before 春节 2018: outside the 15-day window
+])
+def test_festival_rule_follows_the_lunar_calendar(year_no, day, counted):
+    a = replace(activity(day), tags=("我们的节日·春节",), year=year_no)
+    plan = Plan(year_no, "", "", None, "", "", "", "", (), (), (), (), Source("p"))
+    y = Year(year_no, plan, (a,), (), (), (), Volunteers(None, None))
+    t = task(rules=[{"type": "festival", "festivals": ["春节"], "min": 1}])
+    result = evaluate_task(y, t, D(year_no, 12, 31))
+    assert [r.have for r in result.rules] == [int(counted), int(counted)]
+    assert result.status == (Status.DONE if counted else Status.OVERDUE)
+
+
+def test_honour_roll_refresh_every_quarter():
+    from wenming.model import HonorEntry, HonorStatus
+    def entry(day):
+        return HonorEntry(str(day), str(day), 2018, "某某", None, "职工", "助人为乐", "事迹", day,
+                          (2018, (day.month - 1) // 3 + 1), None, "", HonorStatus.PUBLISHED, True, "", Source("h"))
+    plan = Plan(2018, "", "", None, "", "", "", "", (), (), (), (), Source("p"))
+    y = Year(2018, plan, (), (), (entry(D(2018, 2, 1)), entry(D(2018, 8, 1))), (), Volunteers(None, None))
+    t = task(rules=[{"type": "refresh", "cycle": "quarter", "grace_days": 10}])
+    result = evaluate_task(y, t, D(2018, 7, 5))
+    assert [r.status.value for r in result.rules] == ["达标", "有风险", "未开始", "未开始"]
+    assert result.rules[1].reason == "还差1期，7月10日截止（还剩5天）"

@@ -161,5 +161,5 @@ def test_honour_roll_refresh_every_quarter():
     y = Year(2018, plan, (), (), (entry(D(2018, 2, 1)), entry(D(2018, 8, 1))), (), Volunteers(None, None))
     t = task(rules=[{"type": "refresh", "cycle": "quarter", "grace_days": 10}])
     result = evaluate_task(y, t, D(2018, 7, 5))
-    assert [r.status.value for r in result.rules] == ["达标", "有风险", "未开始", "未开始"]
+    assert [r.status.value for r in result.rules] == ["达标", "有风险", "进行中", "未开始"]
     assert result.rules[1].reason == "还差1期，7月10日截止（还剩5天）"

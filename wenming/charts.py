@@ -9,7 +9,6 @@ nothing can run before Plotly is loaded, and nothing is fetched from outside.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import json
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 from markupsafe import Markup
 
+from .deadlines import month_end
 from .model import Unit, Year
 from .progress import YearProgress, cumulative_completion, monthly_activity_counts
 from .render import cn_number
@@ -89,11 +89,11 @@ def year_charts(unit: Unit, year: Year, p: YearProgress) -> list[Chart]:
         ("月份", "计划", "实际"), tuple((m, str(a), str(b)) for m, a, b in zip(MONTHS, planned, held))))
 
     curve = cumulative_completion(unit, year, as_of)
-    pace = [(dt.date(y, m, 1), m / 12) for m in range(1, 13)]
+    pace = [(month_end(y, m), m / 12) for m in range(1, 13)]
     out.append(Chart(f"wm-{y}-cumulative", "累计完成度与均衡进度", _figure(
         [go.Scatter(x=[d.isoformat() for d, _ in curve], y=[round(v * 100, 1) for _, v in curve], name="实际完成度",
                     mode="lines+markers", line={"color": COLORS["done"]}),
-         go.Scatter(x=[f"{y}-{m:02d}-28" for m in range(1, 13)], y=[round(v * 100, 1) for _, v in pace],
+         go.Scatter(x=[f"{y}-01-01"] + [d.isoformat() for d, _ in pace], y=[0] + [round(v * 100, 1) for _, v in pace],
                     name="均衡进度", mode="lines", line={"color": COLORS["pace"], "dash": "dash"})],
         yaxis={"range": [0, 100], "ticksuffix": "%"}, xaxis={"type": "date", "range": [f"{y}-01-01", f"{y}-12-31"],
                                                              "tickformat": "%-m月"}),

@@ -113,6 +113,11 @@ class Task:
         return tuple(sorted({d for dl in self.deadlines for d in dl.dates}))
 
 
+def task_key(task_id: str) -> tuple[int, ...]:
+    """Sort key of a task id: `9-4` before `10-1`."""
+    return tuple(int(p) for p in task_id.split("-") if p.isdigit())
+
+
 @dataclass(frozen=True)
 class Rubric:
     """A scoring scheme the unit answers to (the plan's own points, a city's 测评体系 …)."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from .charts import year_charts
-from .model import Activity, Dataset, Document, HonorEntry, Task, Year
+from .model import Activity, Dataset, Document, HonorEntry, Task, Year, task_key
 from .progress import STATUS_ORDER, activity_checks, evaluate_year
 from .render import cn_number, quarter_name, render
 from .scoring import METHOD_NAMES
@@ -157,7 +157,7 @@ class YearView:
                 for day in deadline.dates:
                     if day.month == month and day.year == self.year.year:
                         rows.append((day, task, deadline.text))
-        return sorted(rows, key=lambda r: (r[0], _task_key(r[1].id)))
+        return sorted(rows, key=lambda r: (r[0], task_key(r[1].id)))
 
     def on_board(self) -> list[HonorEntry]:
         return [h for h in self.year.honors if h.on_board]
@@ -183,10 +183,6 @@ class YearView:
             "honors": len(self.on_board()),
             "documents": len(self.year.documents),
         }
-
-
-def _task_key(task_id: str) -> tuple[int, ...]:
-    return tuple(int(p) for p in task_id.split("-") if p.isdigit())
 
 
 def _hours(value: float) -> str:

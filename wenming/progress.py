@@ -11,8 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .deadlines import month_end
-from .model import Activity, Task, Unit, Year
-from .rules import RuleResult, Status, TaskResult, evaluate_activity_evidence, evaluate_task
+from .model import Activity, Task, Unit, Year, task_key
+from .rules import RuleResult, Status, TaskResult, evaluate_activity_evidence, evaluate_task, evidence_dates
 from .scoring import RubricScore, score_plan
 
 UPCOMING_DAYS = 30
@@ -94,7 +94,7 @@ def evaluate_year(unit: Unit, year: Year, as_of: dt.date) -> YearProgress:
         due = [r for res in results.values() for r in res.rules
                if r.due and (p.start <= r.due <= p.end or (last and r.due > p.end))]
         phases.append((p.name, p.start, p.end, len(due), sum(1 for r in due if r.status == Status.DONE)))
-    evidence = {t.id: _evidence_count(year, t, as_of) for t in plan.tasks}
+    evidence = {t.id: len(evidence_dates(year, t, as_of)) for t in plan.tasks}
     overdue, upcoming = [], []
     horizon = as_of + dt.timedelta(days=UPCOMING_DAYS)
     for t in plan.tasks:
@@ -108,18 +108,9 @@ def evaluate_year(unit: Unit, year: Year, as_of: dt.date) -> YearProgress:
         overall=rollup("全部任务", list(plan.tasks), results),
         categories=categories, departments=departments, phases=tuple(phases),
         scores=tuple(score_plan(plan, results, evidence)),
-        overdue=tuple(sorted(overdue, key=lambda d: (d.result.due or dt.date.max, _key(d.task.id)))),
-        upcoming=tuple(sorted(upcoming, key=lambda d: (d.result.due, _key(d.task.id)))),
+        overdue=tuple(sorted(overdue, key=lambda d: (d.result.due or dt.date.max, task_key(d.task.id)))),
+        upcoming=tuple(sorted(upcoming, key=lambda d: (d.result.due, task_key(d.task.id)))),
     )
-
-
-def _evidence_count(year: Year, task: Task, as_of: dt.date) -> int:
-    acts = sum(1 for a in year.activities if task.id in a.tasks and a.start <= as_of)
-    return acts + sum(1 for d in year.documents if task.id in d.tasks and d.date <= as_of)
-
-
-def _key(task_id: str) -> tuple[int, ...]:
-    return tuple(int(p) for p in task_id.split("-") if p.isdigit())
 
 
 def activity_requirements(year: Year, a: Activity) -> tuple[dict, int | None]:

@@ -15,6 +15,7 @@ import click
 
 from . import settings
 from .api import load_dataset
+from .model import Dataset
 from .progress import evaluate_year
 from .report import attention_lines, report_lines
 from .problems import render_report
@@ -35,7 +36,8 @@ def _config_option(f):
                         default=Path("mkdocs.yml"), show_default=True, help="MkDocs 配置文件。")(f)
 
 
-def _check(data: Path | None, config_file: Path) -> int:
+def _load_checked(data: Path | None, config_file: Path) -> Dataset | None:
+    """Load and validate the data, printing the report; None when there are errors."""
     project = config_file.resolve().parent if config_file.exists() else Path.cwd()
     data_dir = data if data is not None else settings.data_dir(project)
     dataset = load_dataset(data_dir, settings.display_path(data_dir))
@@ -45,11 +47,15 @@ def _check(data: Path | None, config_file: Path) -> int:
         click.echo(report, err=bool(errors))
     if errors:
         click.echo("\n请改正以上问题后再提交。字段写法见网站的 用户指南 → 数据格式。", err=True)
-        return 1
+        return None
     counts = [(y.year, len(y.activities), len(y.documents), len(y.honors), len(y.plan.tasks)) for y in dataset.years]
     summary = "；".join(f"{y} 年：{t} 项任务、{a} 条活动、{d} 份材料、{h} 条善行义举" for y, a, d, h, t in counts)
     click.echo(f"检查通过。{summary}。")
-    return 0
+    return dataset
+
+
+def _check(data: Path | None, config_file: Path) -> int:
+    return 0 if _load_checked(data, config_file) is not None else 1
 
 
 def _environment(as_of: str | None, data: Path | None) -> dict[str, str]:
@@ -90,13 +96,11 @@ def check(data: Path | None, config_file: Path) -> None:
 @click.option("-v", "--verbose", is_flag=True, help="列出每项任务的每条考核要求。")
 def status(as_of: str | None, data: Path | None, config_file: Path, year: int | None, verbose: bool) -> None:
     """按考核规则列出各项任务的状态、逾期和近期截止的事项。"""
-    env = _environment(as_of, data)
-    if _check(data, config_file):
+    env = _environment(as_of, data)  # validates --as-of
+    day = settings.parse_as_of(env[settings.AS_OF_ENV]) if as_of else settings.as_of()
+    dataset = _load_checked(data, config_file)
+    if dataset is None:
         sys.exit(1)
-    project = config_file.resolve().parent if config_file.exists() else Path.cwd()
-    data_dir = data if data is not None else settings.data_dir(project)
-    day = settings.parse_as_of(env[settings.AS_OF_ENV]) if settings.AS_OF_ENV in env else settings.as_of()
-    dataset = load_dataset(data_dir, settings.display_path(data_dir))
     years = {y.year: y for y in dataset.years}
     chosen = years.get(year or day.year) or (years[max(years)] if years and year is None else None)
     if chosen is None:

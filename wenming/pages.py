@@ -122,9 +122,13 @@ class YearView:
     def checks(self, a: Activity):
         return activity_checks(self.year, a)
 
+    @functools.cached_property
+    def _records(self) -> dict:
+        return {r.id: r for r in self.year.activities + self.year.documents}
+
     def record(self, record_id: str):
         """The activity or document a per-record requirement is about."""
-        return next((r for r in self.year.activities + self.year.documents if r.id == record_id), None)
+        return self._records.get(record_id)
 
     @staticmethod
     def grouped(rows) -> list[tuple]:

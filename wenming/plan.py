@@ -54,9 +54,9 @@ def _task(f: Fields, category: Category, year: int, path: str, unit: Unit, talli
             if clean:
                 rules.append(clean)
     scores = []
-    for i, item in (f.items("score") if isinstance(f.raw("score"), list) else [(None, f.raw("score"))]):
-        if item is None and i is None:
-            continue
+    raw_score = f.raw("score")
+    entries = f.items("score") if isinstance(raw_score, list) else [(None, raw_score)] if raw_score is not None else []
+    for i, item in entries:
         if not isinstance(item, dict):
             f.error("score", f"评分应为一组字段（如 method: threshold），实际为 {show(item)}。")
             continue

@@ -60,6 +60,11 @@ def test_build_sample_with_as_of(tmp_path):
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "site" / "index.html").is_file()
     assert "2018-06-30" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    from datetime import date
+
+    from wenming.api import load_dataset
+    later = sum(len(y.after(date(2018, 6, 30))) for y in load_dataset(ROOT / "data", "data").years)
+    assert f"{later} 条记录的日期晚于数据截至日期 2018-06-30，本次构建不计入" in result.stderr
 
 
 def test_status_prints_the_evaluation_as_of_a_date(tmp_path):

@@ -110,6 +110,25 @@ def test_nav_has_sections_not_records(sample_site):
     assert "/activities/" not in "".join(a.get("href", "") for a in __import__("bs4").BeautifulSoup(html, "html.parser").select("nav.md-nav a"))
 
 
+def test_nav_expands_the_current_year_only(sample_site):
+    """Other years are one nav link each; their sections are linked from their index page."""
+    from bs4 import BeautifulSoup
+    html = (sample_site / "2018/plan.html").read_text(encoding="utf-8")
+    hrefs = [a.get("href", "") for a in BeautifulSoup(html, "html.parser").select("nav.md-nav--primary a")]
+    assert "months/03.html" in hrefs  # this year's months, relative to 2018/
+    assert "../2019/index.html" in hrefs
+    assert not [h for h in hrefs if h.startswith("../2019/") and h != "../2019/index.html"]
+    links = article(sample_site, "2019/index.html").select_one(".wm-yearlinks")
+    targets = {a["href"] for a in links.select("a")}
+    assert {"plan.html", "months/index.html", "months/03.html", "tasks/index.html", "honors/index.html",
+            "departments/index.html", "documents/index.html", "../2018/index.html"} <= targets
+
+
+def test_record_pages_stay_small(sample_site):
+    sizes = [p.stat().st_size for p in (sample_site / "2018/activities").glob("*.html")]
+    assert sizes and max(sizes) <= 30 * 1024, max(sizes)
+
+
 def test_home_shows_counts_and_latest_year(sample_site):
     page = article(sample_site, "index.html")
     assert "2018年" in page.h1.get_text()

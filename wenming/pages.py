@@ -218,9 +218,24 @@ def build_site(dataset: Dataset, as_of: dt.date) -> Site:
         v = views[year.year]
         pages += _year_pages(v, common)
         media += _year_media(v.year)
-        nav.append({f"{year.year}年": _year_nav(v)})
         later += [r.source.path for r in year.after(as_of)]
+    if years:
+        nav += _nav(views, current.year.year)
     return Site(tuple(pages), tuple(media), nav, tuple(sorted(later)))
+
+
+def _nav(views: dict[int, YearView], current: int) -> list:
+    """The current year in full, every other year as one link to its index page.
+
+    Material renders the whole nav into every page, so each year's sections in the
+    nav would cost every page of every year (55 KB a page with ten years). Other
+    years' sections are linked from their index page instead.
+    """
+    nav: list = [{f"{current}年": _year_nav(views[current])}]
+    others = [{f"{y}年": f"{y}/index.md"} for y in sorted(views, reverse=True) if y != current]
+    if others:
+        nav.append({"其他年度": others})
+    return nav
 
 
 def _year_pages(v: YearView, common: dict) -> list[Page]:

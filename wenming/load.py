@@ -50,7 +50,8 @@ class BadDate:
         return self.text
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser (same grammar, same marks) is about 10x faster than the pure-Python one.
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     duplicate_keys: list[tuple[int, Any]]
 
 

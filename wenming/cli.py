@@ -159,5 +159,10 @@ def demo(years: int, per_year: int, out: Path, seed: int) -> None:
     click.echo(f"构建网站：wenming build --data {data_dir} --as-of {last}-12-31 -d {out / 'site'}")
 
 
+@main.group()
+def export() -> None:
+    """导出给检查组和档案用的材料（离线网站压缩包、台账表格）。"""
+
+
 if __name__ == "__main__":
     main()

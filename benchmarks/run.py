@@ -8,8 +8,9 @@ Run by hand from the project root (not a test):
 For each size it writes a synthetic data repository (`wenming.demo.write_demo`, seed 1)
 into a temporary folder, builds it with `python -m wenming build` under `/usr/bin/time -v`,
 builds a plain mkdocs-material site with the same number of Markdown pages (the same
-Chinese briefs, search with lang zh, only sections in the nav), and prints a Markdown
-table; the table is also written to benchmarks/README.md unless --no-readme is given.
+Chinese briefs, search with lang zh, only sections in the nav), then measures how soon
+an edited record shows under `wenming serve`. It prints a Markdown table and writes it
+between the results markers of benchmarks/README.md unless --no-readme is given.
 """
 
 from __future__ import annotations
@@ -18,25 +19,21 @@ import argparse
 import os
 import re
 import shlex
+import signal
 import subprocess
 import sys
 import tempfile
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from wenming.api import load_dataset  # noqa: E402
 from wenming.demo import FIRST_YEAR, write_demo  # noqa: E402
-
-TARGETS = """\
-Targets (issue “wenming 5”):
-
-- 3,000 activities: build ≤ 1.2 × the plain mkdocs-material site, and ≤ 30 s;
-- 3,000 vs 300 activities: ≤ 11 × the build time (roughly linear);
-- a record (activity) page ≤ 30 KB of HTML;
-- peak memory (maximum resident set size) ≤ 400 MiB.
-"""
-
+from wenming.pages import activity_uri  # noqa: E402
 
 def timed(cmd: list[str], env: dict[str, str], log: Path) -> tuple[float, float]:
     """Run `cmd` under /usr/bin/time -v; return (wall seconds, peak RSS MiB)."""
@@ -56,25 +53,39 @@ def tree_bytes(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def plain_site(data: Path, root: Path) -> Path:
-    """A plain mkdocs-material project with one page per activity (same body text)."""
+def plain_site(data: Path, root: Path, total_pages: int) -> Path:
+    """A plain mkdocs-material project with `total_pages` Markdown pages.
+
+    One page per activity with the same title and brief, then filler pages (the same
+    briefs again) until the page count equals the wenming site's, so that the ratio
+    compares the cost per page, not the number of pages.
+    """
     docs = root / "docs"
     years = sorted(p.name for p in data.iterdir() if p.is_dir())
-    (docs).mkdir(parents=True)
+    docs.mkdir(parents=True)
     (docs / "index.md").write_text("# 首页\n\n示例站点。\n", encoding="utf-8")
     nav = ["  - 首页: index.md"]
+    briefs: list[tuple[str, str]] = []
     for year in years:
-        links = []
-        for i, md in enumerate(sorted((data / year / "activities").glob("*.md"))):
+        for md in sorted((data / year / "activities").glob("*.md")):
             text = md.read_text(encoding="utf-8")
             front, body = text[4:].split("\n---\n", 1)
             title = re.search(r"^title: (.*)$", front, re.M).group(1)
-            name = f"a{i:04d}.md"
-            page = docs / year / "activities" / name
-            page.parent.mkdir(parents=True, exist_ok=True)
-            page.write_text(f"# {title}\n\n{body}", encoding="utf-8")
-            links.append(f"- [{title}](activities/{name})")
-        (docs / year / "index.md").write_text(f"# {year} 年\n\n" + "\n".join(links) + "\n", encoding="utf-8")
+            briefs.append((year, title, body))
+    pages = 1 + len(years)
+    extra = max(0, total_pages - pages - len(briefs))
+    by_year: dict[str, list[str]] = {y: [] for y in years}
+    for i in range(len(briefs) + extra):
+        year, title, body = briefs[i % len(briefs)] if i < len(briefs) else (
+            years[i % len(years)], *briefs[i % len(briefs)][1:])
+        name = f"p{i:05d}.md"
+        page = docs / year / "pages" / name
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(f"# {title}\n\n{body}", encoding="utf-8")
+        by_year[year].append(f"- [{title}](pages/{name})")
+    for year in years:
+        (docs / year / "index.md").write_text(f"# {year} 年\n\n" + "\n".join(by_year[year]) + "\n",
+                                              encoding="utf-8")
         nav.append(f"  - {year} 年: {year}/index.md")
     (root / "mkdocs.yml").write_text(
         "site_name: 对照站点\n"
@@ -87,18 +98,74 @@ def plain_site(data: Path, root: Path) -> Path:
     return root / "mkdocs.yml"
 
 
+def html_pages(site: Path) -> int:
+    return sum(1 for p in site.rglob("*.html") if p.name != "404.html")
+
+
+def serve_rebuild(work: Path, env: dict[str, str], port: int = 8765) -> tuple[float, float]:
+    """Seconds from saving an edited activity to the edited page being served.
+
+    A one-year repository (the sample plan, 30 activities) under `wenming serve`;
+    returns (seconds to the first page, mean seconds of three edits).
+    """
+    data = work / "data"
+    write_demo(data, 1, 30, seed=1)
+    record = sorted((data / str(FIRST_YEAR) / "activities").glob("*.md"))[5]
+    log = (work / "serve.log").open("w", encoding="utf-8")
+    start = time.monotonic()
+    proc = subprocess.Popen([sys.executable, "-m", "wenming", "serve", "--data", str(data), "--as-of",
+                             f"{FIRST_YEAR}-12-31", "-a", f"127.0.0.1:{port}"],
+                            env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        _wait_for(f"http://127.0.0.1:{port}/index.html", None, 300)
+        first = time.monotonic() - start
+        dataset = load_dataset(data, "data")
+        activity = next(a for y in dataset.years for a in y.activities if a.source.path.endswith(record.name))
+        page_url = f"http://127.0.0.1:{port}/" + activity_uri(activity).removesuffix(".md") + ".html"
+        times = []
+        for n in range(3):
+            marker = f"改过的标题{n}"
+            text = record.read_text(encoding="utf-8")
+            text = re.sub(r"^title: .*$", f"title: {marker}", text, count=1, flags=re.M)
+            start = time.monotonic()
+            record.write_text(text, encoding="utf-8")
+            _wait_for(page_url, marker, 120)
+            times.append(time.monotonic() - start)
+            time.sleep(1)
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)  # `wenming serve` and the `mkdocs serve` it started
+        proc.wait(30)
+        log.close()
+    return first, sum(times) / len(times)
+
+
+def _wait_for(url: str, needle: str | None, timeout: float) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as r:
+                body = r.read().decode("utf-8")
+            if needle is None or needle in body:
+                return body
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.05)
+    raise SystemExit(f"timed out waiting for {url}" + (f" to contain {needle}" if needle else ""))
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--years", type=int, default=10)
     parser.add_argument("--per-year", default="30,100,300", help="comma-separated activities per year")
+    parser.add_argument("--no-serve", action="store_true", help="skip the `wenming serve` rebuild measurement")
     parser.add_argument("--no-readme", action="store_true", help="do not rewrite benchmarks/README.md")
     args = parser.parse_args(argv)
     per_year = [int(x) for x in args.per_year.split(",")]
-    command = "python3 benchmarks/run.py" + "".join(
-        f" {a}" for a in argv)
+    command = "python3 benchmarks/run.py" + "".join(f" {a}" for a in argv)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="true", PYTHONHASHSEED="0")
     last_day = f"{FIRST_YEAR + args.years - 1}-12-31"
     rows = []
+    serve = None
     with tempfile.TemporaryDirectory(prefix="wenming-bench-") as tmp:
         for n in per_year:
             work = Path(tmp) / f"n{n}"
@@ -110,47 +177,52 @@ def main(argv: list[str]) -> int:
             pages = list(site.glob("*/activities/*.html"))
             per_page = sum(p.stat().st_size for p in pages) / len(pages) if pages else 0
             max_page = max((p.stat().st_size for p in pages), default=0)
-            config = plain_site(data, work / "plain")
+            total = html_pages(site)
+            config = plain_site(data, work / "plain", total)
+            plain = work / "plain-site"
             pwall, prss = timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d",
-                                 str(work / "plain-site")], env, work / "plain.log")
+                                 str(plain)], env, work / "plain.log")
             rows.append(dict(n=counts["activities"], per_year=n, wall=wall, rss=rss, out=tree_bytes(site),
-                             pages=len(pages), page=per_page, max_page=max_page, pwall=pwall, prss=prss))
-            print(f"# {counts['activities']} activities: wenming {wall:.1f} s, plain {pwall:.1f} s", file=sys.stderr,
-                  flush=True)
+                             total=total, ptotal=html_pages(plain), page=per_page, max_page=max_page,
+                             pwall=pwall, prss=prss))
+            print(f"# {counts['activities']} activities, {total} pages: wenming {wall:.1f} s, plain {pwall:.1f} s",
+                  file=sys.stderr, flush=True)
+        if not args.no_serve:
+            serve = serve_rebuild(Path(tmp) / "serve", env)
+            print(f"# serve: first page {serve[0]:.1f} s, edit visible {serve[1]:.2f} s", file=sys.stderr)
 
     base = rows[0]
     lines = [
-        "| activities | years × per year | wenming wall | peak RSS | output | activity page HTML (mean / max) "
-        "| plain wall | plain RSS | wenming / plain | time vs smallest |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| activities | years × per year | pages (wenming / plain) | wenming wall | peak RSS | output "
+        "| activity page HTML (mean / max) | plain wall | plain RSS | wenming / plain | time vs smallest |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         lines.append(
-            f"| {r['n']:,} | {args.years} × {r['per_year']} | {r['wall']:.1f} s | {r['rss']:.0f} MiB "
-            f"| {r['out'] / 2**20:.1f} MiB | {r['page'] / 1024:.1f} / {r['max_page'] / 1024:.1f} KB "
+            f"| {r['n']:,} | {args.years} × {r['per_year']} | {r['total']:,} / {r['ptotal']:,} | {r['wall']:.1f} s "
+            f"| {r['rss']:.0f} MiB | {r['out'] / 2**20:.1f} MiB | {r['page'] / 1024:.1f} / {r['max_page'] / 1024:.1f} KB "
             f"| {r['pwall']:.1f} s | {r['prss']:.0f} MiB | {r['wall'] / r['pwall']:.2f} × "
             f"| {r['wall'] / base['wall']:.2f} × ({r['n'] / base['n']:.0f} × the records) |"
         )
+    if serve:
+        lines += ["", f"`wenming serve`, one-year repository (30 activities): first page served after {serve[0]:.1f} s; "
+                      f"an edited activity's new title is served {serve[1]:.2f} s after the file is saved "
+                      "(mean of three edits)."]
     table = "\n".join(lines)
     print(table)
     if not args.no_readme:
         nproc = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
-        readme = (
-            "# Benchmarks\n\n"
-            "`benchmarks/run.py` is run by hand (it is not a test). It generates synthetic data with\n"
-            "`wenming.demo.write_demo` (a decade of records: 10 years from 2018, seed 1; 1–3 photos, a\n"
-            "300–700 character brief per activity, honour-roll entries each quarter), builds it with\n"
-            f"`python -m wenming build --data … -d … --as-of <last year>-12-31` under `/usr/bin/time -v`, and builds a\n"
-            "plain mkdocs-material site with the same number of Markdown pages (the same briefs; search with\n"
-            "`lang: zh`; only year sections in the nav; `language: zh`, `font: false`) for comparison.\n"
-            "Output size is all files in the built site; the page size is the mean / max of `*/activities/*.html`.\n\n"
-            f"{TARGETS}\n"
-            "## Results\n\n"
-            f"Command: `{command}` (from the project root); machine: `nproc` = {nproc}.\n\n"
-            f"{table}\n"
-        )
-        (ROOT / "benchmarks" / "README.md").write_text(readme, encoding="utf-8")
+        results = f"Command: `{command}` (from the project root); machine: `nproc` = {nproc}.\n\n{table}\n"
+        readme = ROOT / "benchmarks" / "README.md"
+        text = readme.read_text(encoding="utf-8")
+        head, rest = text.split(BEGIN, 1)
+        _, tail = rest.split(END, 1)
+        readme.write_text(f"{head}{BEGIN}\n{results}{END}{tail}", encoding="utf-8")
     return 0
+
+
+BEGIN = "<!-- results: written by benchmarks/run.py -->"
+END = "<!-- /results -->"
 
 
 if __name__ == "__main__":

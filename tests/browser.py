@@ -1,5 +1,10 @@
-"""Helpers for the real-browser tests: a local HTTP server for a built site and a
-recorder of everything a page does (console errors, page errors, requests)."""
+"""Helpers for the real-browser tests: a local HTTP server for a built site, a
+recorder of everything a page does (console errors, page errors, requests), and
+what a person does there: open a page and check it loaded cleanly, wait for the
+charts, type into the search box.
+
+A site is opened from `base`: the server's URL, or a folder's `file://` URL
+(the unpacked archive); either way nothing may be fetched from outside it."""
 
 from __future__ import annotations
 
@@ -7,8 +12,14 @@ import contextlib
 import functools
 import http.server
 import os
+import re
 import threading
+import time
 from pathlib import Path
+from pprint import pformat
+from urllib.parse import unquote, urlsplit
+
+import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -75,3 +86,86 @@ class Recorder:
                  "requests outside the site": self.outside, "failed requests": self.failed,
                  "HTTP errors": self.bad_status}
         return {k: v for k, v in found.items() if v}
+
+
+CHARTS_DRAWN = """min => {
+    const charts = [...document.querySelectorAll('div.wm-chart')];
+    return charts.length >= min && charts.every(c => c.querySelector('svg.main-svg'));
+}"""
+CHART_STATE = """() => [...document.querySelectorAll('div.wm-chart')].map(c => ({
+    id: c.id, drawn: !!c.querySelector('svg.main-svg'),
+    data: !!document.querySelector(`script.wm-chart-data[data-for="${c.id}"]`)}))"""
+REFERENCES = """() => [...document.querySelectorAll('link[href], script[src], img[src]')]
+    .map(e => e.href || e.src)"""
+SEARCH_INPUT = "input.md-search__input"
+SEARCH_LINKS = "() => [...document.querySelectorAll('.md-search-result__item > a')].map(a => a.href)"
+
+
+def _reference_status(page, base: str, url: str) -> str:
+    if not url.startswith(base):
+        return "outside the site"
+    if base.startswith("file:"):
+        return "200" if Path(unquote(urlsplit(url).path)).is_file() else "missing"
+    return str(page.request.head(url).status)
+
+
+def visit(browser, base: str, uri: str, check=None):
+    """Open `uri`, run `check(page)` once it has loaded, then assert the page was clean:
+    no console error, uncaught exception, request outside the site, failed request or
+    HTTP error, and every asset it refers to (even one not fetched yet) is the site's own."""
+    page = browser.new_page()
+    page.set_default_timeout(15_000)
+    page.set_default_navigation_timeout(30_000)  # a dashboard parses 3.5 MB of plotly.js: slow on a busy machine
+    seen = Recorder(page, base)
+    try:
+        response = page.goto(base + uri, wait_until="load")
+        if not base.startswith("file:"):
+            assert response is not None and response.status == 200, f"{uri}: {response and response.status}"
+        result = check(page) if check else None
+        page.wait_for_load_state("networkidle")
+        problems = seen.problems()
+        refs = [f"{u}: {_reference_status(page, base, u)}" for u in sorted(set(page.evaluate(REFERENCES)))]
+        if bad := [r for r in refs if not r.endswith(": 200")]:
+            problems["bad references"] = bad
+        assert not problems, f"{uri} did not load cleanly:\n{pformat(problems, width=120)}"
+        return result
+    finally:
+        page.close()
+
+
+def charts_drawn(page, minimum: int) -> list[dict]:
+    """Wait until at least `minimum` charts exist and all are drawn by Plotly; returns their state."""
+    from playwright.sync_api import Error as PlaywrightError  # imported here: playwright may be missing
+
+    try:
+        page.wait_for_function(CHARTS_DRAWN, arg=minimum, timeout=15_000)
+    except PlaywrightError:
+        pytest.fail(f"{page.url}: not {minimum}+ charts all drawn within 15 s: {page.evaluate(CHART_STATE)}",
+                    pytrace=False)
+    return page.evaluate(CHART_STATE)
+
+
+def search(page, query: str, timeout: float = 15.0) -> list[str]:
+    """Type `query` into Material's search box as a person would, and return the pages
+    the results link to (in order, without the highlight parameter or anchor).
+
+    Material queries on keyup, so the text (as an input method commits it) is
+    followed by a key press; an empty list means "no results" was shown."""
+    page.click(SEARCH_INPUT)
+    if page.input_value(SEARCH_INPUT):  # clear the last query and its results first
+        page.fill(SEARCH_INPUT, "")
+        page.keyboard.press("End")
+        page.wait_for_function(f"() => ({SEARCH_LINKS})().length === 0")
+    page.fill(SEARCH_INPUT, query)
+    page.keyboard.press("End")
+    meta = page.locator(".md-search-result__meta")
+    deadline = time.monotonic() + timeout
+    while True:
+        links = page.evaluate(SEARCH_LINKS)
+        text = meta.inner_text()
+        if links or "没有找到" in text:
+            break
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{page.url}: no search results for {query!r} within {timeout} s: {text!r}")
+        page.wait_for_timeout(100)
+    return list(dict.fromkeys(re.sub(r"[?#].*$", "", u) for u in links))

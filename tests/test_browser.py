@@ -1,6 +1,8 @@
 """The built site in a real browser (Debian's Chromium driven by Playwright).
 
-Each page is opened from a local HTTP server and must load cleanly: no console
+One page of every kind (home, year, plan, months, month, activity, tasks,
+task, honour roll, honour period, departments, department, documents, user
+guide) is opened from a local HTTP server and must load cleanly: no console
 error, no uncaught exception, no request leaving the site, no failed request,
 no HTTP error, and every asset the page refers to (stylesheets, scripts, icons,
 images) is served by the site itself. On the dashboards every chart
@@ -9,11 +11,11 @@ images) is served by the site itself. On the dashboards every chart
 
 from __future__ import annotations
 
-from pprint import pformat
+from pathlib import Path
 
 import pytest
 
-from browser import CHROMIUM, CHROMIUM_ARGS, Recorder, browser_required, serve
+from browser import CHROMIUM, CHROMIUM_ARGS, browser_required, charts_drawn, serve, visit
 
 try:
     from playwright.sync_api import Error as PlaywrightError, sync_playwright
@@ -22,15 +24,15 @@ except ImportError:  # checked in the `browser` fixture
 
 DASHBOARDS = ["index.html", "2018/index.html"]
 MIN_CHARTS = 5
-ALL_DRAWN = """min => {
-    const charts = [...document.querySelectorAll('div.wm-chart')];
-    return charts.length >= min && charts.every(c => c.querySelector('svg.main-svg'));
-}"""
-CHART_STATE = """() => [...document.querySelectorAll('div.wm-chart')].map(c => ({
-    id: c.id, drawn: !!c.querySelector('svg.main-svg'),
-    data: !!document.querySelector(`script.wm-chart-data[data-for="${c.id}"]`)}))"""
-REFERENCES = """() => [...document.querySelectorAll('link[href], script[src], img[src]')]
-    .map(e => e.href || e.src)"""
+PAGE_TYPES = {
+    "home": "index.html", "year": "2018/index.html", "plan": "2018/plan.html",
+    "months": "2018/months/index.html", "month": "2018/months/03.html", "activity": "2018/activities/*.html",
+    "tasks": "2018/tasks/index.html", "task": "2018/tasks/9-4.html", "honors": "2018/honors/index.html",
+    "honour period": "2018/honors/q1.html", "departments": "2018/departments/index.html",
+    "department": "2018/departments/[!i]*.html", "documents": "2018/documents/index.html",
+    "guide": "guide/index.html", "data format": "guide/data-format.html",
+}
+"""One page of each kind in the sample site (a pattern: the first file it matches)."""
 
 
 def _unavailable(reason: str):
@@ -61,46 +63,16 @@ def base(sample_site):
         yield url
 
 
-def visit(browser, base: str, uri: str, check=None):
-    """Open `uri`, run `check(page)` once it has loaded, then assert the page was clean."""
-    page = browser.new_page()
-    page.set_default_timeout(15_000)
-    seen = Recorder(page, base)
-    try:
-        response = page.goto(base + uri, wait_until="load")
-        assert response is not None and response.status == 200, f"{uri}: {response and response.status}"
-        result = check(page) if check else None
-        page.wait_for_load_state("networkidle")
-        problems = seen.problems()
-        # Assets not fetched while loading (lazy images, an icon) must still be the site's own.
-        refs = [f"{u}: {'outside the site' if not u.startswith(base) else page.request.head(u).status}"
-                for u in sorted(set(page.evaluate(REFERENCES)))]
-        if bad := [r for r in refs if not r.endswith(": 200")]:
-            problems["bad references"] = bad
-        assert not problems, f"{uri} did not load cleanly:\n{pformat(problems, width=120)}"
-        return result
-    finally:
-        page.close()
-
-
-def charts_drawn(page) -> list[dict]:
-    """Wait until at least MIN_CHARTS charts exist and all are drawn; returns their state."""
-    try:
-        page.wait_for_function(ALL_DRAWN, arg=MIN_CHARTS, timeout=15_000)
-    except PlaywrightError:
-        drawn = False
-    else:
-        drawn = True
-    state = page.evaluate(CHART_STATE)
-    if not drawn:
-        pytest.fail(f"{page.url}: not {MIN_CHARTS}+ charts all drawn within 15 s: {state}", pytrace=False)
-    return state
+def first_match(site: Path, pattern: str) -> str:
+    found = sorted(site.glob(pattern))
+    assert found, f"{site}: no page matches {pattern}"
+    return found[0].relative_to(site).as_posix()
 
 
 @pytest.mark.parametrize("uri", DASHBOARDS)
 def test_dashboard_draws_every_chart(browser, base, uri):
     """Every chart has a stable id and its figure JSON, and is drawn as an SVG by Plotly."""
-    charts = visit(browser, base, uri, charts_drawn)
+    charts = visit(browser, base, uri, lambda page: charts_drawn(page, MIN_CHARTS))
     ids = [c["id"] for c in charts]
     assert len(ids) >= MIN_CHARTS and all(ids) and len(set(ids)) == len(ids), ids
     assert all(c["drawn"] and c["data"] for c in charts), charts
@@ -113,3 +85,10 @@ def test_task_month_and_activity_pages_load_cleanly(browser, base):
                   lambda page: page.eval_on_selector(".wm-activity h3 a", "a => a.href"))
     assert first.startswith(base + "2018/activities/"), first
     visit(browser, base, first[len(base):])
+
+
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_every_kind_of_page_loads_cleanly_from_the_site_alone(browser, base, sample_site, kind):
+    """Every kind of page, over http, fetches nothing from outside the site (no CDN, no
+    web font, no unpkg shim) and loads without an error."""
+    visit(browser, base, first_match(sample_site, PAGE_TYPES[kind]))

@@ -3,16 +3,53 @@
 A :class:`Fields` wraps one mapping of one file. Each getter returns a clean
 value (or a default) and records a :class:`Problem` naming the file, line and
 field when the value is missing or of the wrong kind. Nothing raises.
+
+Under :func:`recording`, every getter also notes which field it read and how
+(a :class:`Read`); :mod:`wenming.schema` runs the validators on probe records
+this way to learn the fields, so the editor schemas never list them twice.
 """
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as dt
 import difflib
-from typing import Any, Iterable
+from dataclasses import dataclass
+from typing import Any, Iterable, Iterator
 
 from .load import BadDate, LineDict, LineList
 from .problems import WARNING, Problem
+
+
+@dataclass(frozen=True)
+class Read:
+    """One field read by a getter, noted under :func:`recording`."""
+
+    path: str
+    """The file's display path."""
+    name: str
+    """Dotted field name as messages show it (`categories[1].tasks[2].count`); for `fields`, the mapping's own."""
+    kind: str
+    """The getter: `raw`, `text`, `date`, `integer`, `number`, `boolean`, `choice`, `items`, `words`, or
+    `fields` (the mapping's known keys, from :meth:`Fields.check_unknown`)."""
+    required: bool = False
+    info: tuple[tuple[str, Any], ...] = ()
+    """The getter's limits: `minimum`, `maximum`, `max_len`, `choices`, `known`."""
+
+
+_READS: contextvars.ContextVar[list[Read] | None] = contextvars.ContextVar("wenming_reads", default=None)
+
+
+@contextlib.contextmanager
+def recording() -> Iterator[list[Read]]:
+    """Note every field read inside the block (in order) into the yielded list."""
+    reads: list[Read] = []
+    token = _READS.set(reads)
+    try:
+        yield reads
+    finally:
+        _READS.reset(token)
 
 
 def show(value: Any) -> str:
@@ -69,7 +106,14 @@ class Fields:
     def warn(self, key: str, message: str, line: int | None = None) -> None:
         self.problems.append(Problem(self.path, line or self.line_of(key), self.name(key), message, WARNING))
 
+    def _read(self, key: str, kind: str, required: bool = False, **info: Any) -> None:
+        reads = _READS.get()
+        if reads is not None:
+            name = self.name(key) if key else self.prefix
+            reads.append(Read(self.path, name, kind, required, tuple(sorted(info.items()))))
+
     def raw(self, key: str) -> Any:
+        self._read(key, "raw")
         self.used.add(key)
         return self.data.get(key)
 
@@ -94,7 +138,8 @@ class Fields:
         return Fields(value, self.path, self.problems, name, line)
 
     def check_unknown(self, known: Iterable[str]) -> None:
-        known = set(known)
+        known = tuple(known)
+        self._read("", "fields", known=known)
         for key in self.data:
             if key not in known:
                 hint = did_you_mean(str(key), sorted(known))
@@ -103,6 +148,7 @@ class Fields:
     # -- getters --------------------------------------------------------
 
     def text(self, key: str, required: bool = False, example: str = "……", max_len: int | None = None) -> str:
+        self._read(key, "text", required, max_len=max_len)
         value = self.raw(key)
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
@@ -122,6 +168,7 @@ class Fields:
         return text
 
     def date(self, key: str, required: bool = False) -> dt.date | None:
+        self._read(key, "date", required)
         value = self.raw(key)
         if value is None:
             if required:
@@ -139,6 +186,7 @@ class Fields:
 
     def integer(self, key: str, required: bool = False, minimum: int = 0, maximum: int | None = None,
                 example: str = "30") -> int | None:
+        self._read(key, "integer", required, minimum=minimum, maximum=maximum)
         value = self.raw(key)
         if value is None:
             if required:
@@ -157,6 +205,7 @@ class Fields:
         return value
 
     def number(self, key: str, required: bool = False, example: str = "12.5") -> float | None:
+        self._read(key, "number", required)
         value = self.raw(key)
         if value is None:
             if required:
@@ -171,6 +220,7 @@ class Fields:
         return float(value)
 
     def boolean(self, key: str, required: bool = False) -> bool | None:
+        self._read(key, "boolean", required)
         value = self.raw(key)
         if value is None:
             if required:
@@ -187,6 +237,7 @@ class Fields:
 
     def choice(self, key: str, choices: dict[str, Any], required: bool = False, default: Any = None) -> Any:
         """One of a fixed set of words; `choices` maps every accepted spelling to a value."""
+        self._read(key, "choice", required, choices=tuple(choices))
         value = self.raw(key)
         if value is None:
             if required:
@@ -200,6 +251,7 @@ class Fields:
 
     def items(self, key: str, required: bool = False, example: str = "[……]") -> list[tuple[int, Any]]:
         """A list as (index, item); a single value counts as a list of one."""
+        self._read(key, "items", required)
         value = self.raw(key)
         if value is None:
             if required:
@@ -220,6 +272,7 @@ class Fields:
 
     def words(self, key: str, required: bool = False, example: str = "[……]") -> tuple[str, ...]:
         """A list of short texts (tags, ids); numbers are taken as text."""
+        self._read(key, "words", required)
         out = []
         for i, item in self.items(key, required, example):
             if isinstance(item, (dict, list)) or item is None or isinstance(item, bool):

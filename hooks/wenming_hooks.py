@@ -1,49 +1,70 @@
 """MkDocs hooks: thin adapters from MkDocs events to the wenming package.
 
 MkDocs does not reload hook modules under `mkdocs serve`, so nothing is cached
-at import time: the data is read afresh in `on_config` for every build.
+at import time: the data is read afresh in `on_config` for every build. What
+survives between builds of one `serve` session is `_serve`: the last good site
+(shown, with a banner, while the data has errors) and each generated page's
+Markdown (so that `serve --dirty` re-renders only the pages that changed).
 This is the only place (with the CLI) that touches MkDocs, the clock and the
 environment; everything it calls is pure.
 """
 
 from __future__ import annotations
 
+import os
 import sys
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 _ROOT = Path(__file__).resolve().parent.parent
 if str(_ROOT) not in sys.path:  # run from a checkout without `pip install -e .`
     sys.path.insert(0, str(_ROOT))
 
-from wenming import settings  # noqa: E402
+from wenming import photos, settings  # noqa: E402
 from wenming.api import load_dataset  # noqa: E402
-from wenming.assets import PLOTLY_URI, plotly_js_path  # noqa: E402
-from wenming.pages import build_site  # noqa: E402
+from wenming.assets import PLOTLY_URI, glightbox_paths, plotly_js_path  # noqa: E402
+from wenming.pages import build_site, problems_site  # noqa: E402
 from wenming.problems import render_report  # noqa: E402
+from wenming.public import public_dataset  # noqa: E402
+from wenming.searchwords import use_in_search  # noqa: E402
 
 _state: dict = {}
+_serve: dict = {"on": False, "dirty": False, "site": None, "nav": None, "markdown": {}}
 
 
+def on_startup(command, dirty=False, **kwargs):
+    _serve.update(on=command == "serve", dirty=command == "serve" and dirty, site=None, nav=None, markdown={})
+
+
+@event_priority(100)  # before material/search's on_config, which reads jieba_dict_user
 def on_config(config, **kwargs):
     _state.clear()
     project = Path(config.config_file_path).resolve().parent
     data_dir = settings.data_dir(project, config.extra)
     as_of = settings.as_of()
     dataset = load_dataset(data_dir, settings.display_path(data_dir))
+    if settings.public():
+        dataset = public_dataset(dataset)  # nothing internal or private reaches any output
     report = render_report(list(dataset.problems))
-    if any(p.is_error for p in dataset.problems):
+    errors = [p.format() for p in dataset.problems if p.is_error]
+    if errors and not _serve["on"]:
         raise PluginError("\n" + report + "\n请改正以上问题后重新构建（wenming check 可以单独检查）。")
     if report:
         for line in report.splitlines():
             print(f"WARNING -  {line}" if "警告" in line else line, file=sys.stderr)
-    site = build_site(dataset, as_of)
+    # Under `serve`, data errors show in a banner over the last good site until they are fixed.
+    config.extra["wenming_problems"] = errors
+    site = (_serve["site"] or problems_site(errors)) if errors else build_site(dataset, as_of)
     if site.later:
         print(f"INFO    -  {len(site.later)} 条记录的日期晚于数据截至日期 {as_of}，本次构建不计入"
               f"（如 {site.later[0]}）。", file=sys.stderr)
-    _state.update(site=site, data_dir=data_dir)
+    _state.update(site=site, data_dir=data_dir, project=project)
+    if all(Path(w).resolve() != data_dir.resolve() for w in config.watch):
+        config.watch.append(str(data_dir))  # `serve --data PATH` rebuilds when a record there changes
+    use_in_search(config, project, dataset)
     config.nav = site.nav + list(config.nav or [])
     return config
 
@@ -51,11 +72,61 @@ def on_config(config, **kwargs):
 def on_files(files: Files, config, **kwargs):
     site = _state["site"]
     data_dir: Path = _state["data_dir"]
+    unchanged = _serve["markdown"] if _serve["dirty"] and _serve["nav"] == site.nav else {}
     for page in site.pages:
         file = File.generated(config, page.uri, content=page.markdown)
         file.edit_uri = page.source
+        if unchanged.get(page.uri) == page.markdown and not config.extra["wenming_problems"]:
+            file.is_modified = _unmodified  # `serve --dirty` keeps the page built last time
         files.append(file)
-    for media in site.media:
-        files.append(File.generated(config, media.uri, abs_src_path=str(data_dir / media.source)))
+    _add_media(files, config, site.media, data_dir, _state["project"])
     files.append(File.generated(config, PLOTLY_URI, abs_src_path=plotly_js_path()))
+    for uri, path in glightbox_paths().items():
+        files.append(File.generated(config, uri, abs_src_path=path))
     return files
+
+
+def _add_media(files: Files, config, media, data_dir: Path, project: Path) -> None:
+    """Photos are published cleaned (upright, no metadata) with thumbnails, from the photo cache;
+    other files (PDF documents) as they are."""
+    cleaned = [m for m in media if m.clean]
+    jobs = [photos.Job(data_dir / m.source, settings.display_path(data_dir / m.source), PurePosixPath(m.uri).suffix)
+            for m in cleaned]
+    cache = photos.cache_dir(project, os.environ)
+    try:
+        results = dict(zip((m.uri for m in cleaned), photos.publish_all(jobs, cache), strict=True))
+    except photos.PhotoError as e:
+        raise PluginError("\n" + str(e)) from None
+    for r in results.values():
+        if r.warning:
+            print(f"WARNING -  {r.warning}", file=sys.stderr)
+    if made := sum(r.processed for r in results.values()):
+        print(f"INFO    -  处理了 {made} 张照片（摆正方向、去掉拍摄地点等元数据、生成缩略图），"
+              f"结果缓存在 {settings.display_path(cache)}。", file=sys.stderr)
+    for m in media:
+        r = results.get(m.uri)
+        files.append(File.generated(config, m.uri, abs_src_path=str(r.image if r else data_dir / m.source)))
+        if r and m.thumb:
+            files.append(File.generated(config, m.thumb, abs_src_path=str(r.thumb)))
+
+
+def _unmodified() -> bool:
+    return False
+
+
+def on_nav(nav, config, files, **kwargs):
+    # `--dirty` skips reading unmodified pages, but the nav needs their titles.
+    for page in nav.pages:
+        if page.markdown is None and page.file.is_modified is _unmodified:
+            page.read_source(config)
+    return nav
+
+
+def on_post_build(config, **kwargs):
+    site = _state.get("site")
+    if not _serve["on"] or site is None:
+        return
+    if config.extra["wenming_problems"]:  # every page carries the banner: rebuild them all once fixed
+        _serve.update(markdown={})
+    else:
+        _serve.update(site=site, nav=site.nav, markdown={p.uri: p.markdown for p in site.pages})

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from wenming.gitdates import GitHistory, parse_log, read_history
+from wenming.gitdates import GitHistory, parse_last_changes, parse_log, read_history
 
 FIRST = "2018/activities/2018-03-06-第一期道德讲堂.md"
 OLD_NAME = "2018/activities/2018-04-01-旧名.md"
@@ -91,6 +91,24 @@ def test_first_commit_dates(tmp_path, sub):
     assert history.first_commit(FIRST) == D(2018, 3, 8)
     assert history.first_commit(OLD_NAME) is None
     assert history.first_commit("2018/activities/草稿.md") is None
+
+
+@pytest.mark.parametrize("sub", ["", "data"])
+def test_last_change_dates(tmp_path, sub):
+    history = read_history(make_repo(tmp_path / "repo", sub))
+    assert history.last_commit(FIRST) == D(2018, 4, 2)  # modified after it was added
+    assert history.last_commit(NEW_NAME) == D(2018, 5, 3)  # the rename is the last change
+    assert history.last_commit(OLD_NAME) is None
+    assert history.last_commit(LATER) == D(2018, 7, 1)
+    assert history.last_commit("2018/activities/草稿.md") is None
+
+
+def test_parse_last_changes_on_a_literal_string():
+    text = ("commit aaa 2018-03-08\0\nA\0data/a.md\0A\0data/b.md\0"
+            "commit bbb 2018-04-02\0\nM\0data/a.md\0"
+            "commit ccc 2018-05-03\0\nR100\0data/b.md\0data/c.md\0M\0other.md\0")
+    assert parse_last_changes(text, "data/") == {"a.md": D(2018, 4, 2), "c.md": D(2018, 5, 3)}
+    assert parse_log(text, "data/") == {"a.md": (D(2018, 3, 8), "aaa"), "c.md": (D(2018, 3, 8), "aaa")}
 
 
 def test_user_config_cannot_change_the_log(tmp_path, monkeypatch):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import FIXTURES, ROOT, article, build, make_repo
+from helpers import FIXTURES, ROOT, article, build, make_repo, table
 from wenming.api import load_dataset
 from wenming.model import Rubric
 from wenming.progress import evaluate_year
@@ -149,6 +149,9 @@ def test_report_date_is_the_first_commit(tmp_path):
     site = build(data, tmp_path / "site", "2018-06-30")
     text = article(site, "2018/tasks/2-1.html").get_text(" ", strip=True)
     assert "2018-03-08（git 首次提交）" in text and "报送及时（2天）" in text
+    facts = {r["项目"]: r["内容"] for r in table(article(site, "2018/activities/2018-05-20-zhiyuanfuwujinshequ.html"))}
+    assert facts["首次报送"] == "2018-06-01（git 首次提交）"
+    assert facts["最后更新"] == "2018-06-01（git 最后一次修改）"
 
 
 def test_without_git_history_the_report_date_is_the_field_or_unknown(tmp_path):

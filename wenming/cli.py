@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -113,10 +114,14 @@ def status(as_of: str | None, data: Path | None, config_file: Path, year: int | 
 @_as_of_option
 @_data_option
 @_config_option
+@click.option("--public", is_flag=True,
+              help="构建公开版：不含标为“内部”的记录、各记录 private 中的个人信息，以及未通过审核或未经本人同意的善行义举。")
 @click.argument("mkdocs_args", nargs=-1, type=click.UNPROCESSED)
-def build(as_of: str | None, data: Path | None, config_file: Path, mkdocs_args: tuple[str, ...]) -> None:
+def build(as_of: str | None, data: Path | None, config_file: Path, public: bool, mkdocs_args: tuple[str, ...]) -> None:
     """检查记录并构建网站到 build/（其余参数原样传给 mkdocs build）。"""
     env = _environment(as_of, data)
+    if public:
+        env[settings.PUBLIC_ENV] = "1"
     if _check(data, config_file):
         sys.exit(1)
     cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config_file), *mkdocs_args]
@@ -129,12 +134,19 @@ def build(as_of: str | None, data: Path | None, config_file: Path, mkdocs_args: 
 @_config_option
 @click.argument("mkdocs_args", nargs=-1, type=click.UNPROCESSED)
 def serve(as_of: str | None, data: Path | None, config_file: Path, mkdocs_args: tuple[str, ...]) -> None:
-    """本地预览网站，记录修改后自动重新构建（其余参数原样传给 mkdocs serve）。"""
+    """本地预览网站，记录修改后自动重新构建（其余参数原样传给 mkdocs serve）。
+
+    默认只重新生成内容有变化的页面（--dirty）；加 --clean 则每次全部重新生成。
+    """
     env = _environment(as_of, data)
-    cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file), *mkdocs_args]
+    mode = [] if {"--clean", "--dirty"} & set(mkdocs_args) else ["--dirty"]
+    cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file), *mode, *mkdocs_args]
+    proc = subprocess.Popen(cmd, env=env)
+    signal.signal(signal.SIGTERM, lambda *_: proc.terminate())  # stop mkdocs with us
     try:
-        sys.exit(subprocess.call(cmd, env=env))
+        sys.exit(proc.wait())
     except KeyboardInterrupt:
+        proc.wait()
         sys.exit(0)
 
 
@@ -159,9 +171,74 @@ def demo(years: int, per_year: int, out: Path, seed: int) -> None:
     click.echo(f"构建网站：wenming build --data {data_dir} --as-of {last}-12-31 -d {out / 'site'}")
 
 
+from .cli_new import new, schema  # noqa: E402  (`wenming new …` and `wenming schema`, in their own module)
+
+main.add_command(new)
+main.add_command(schema)
+
+
 @main.group()
 def export() -> None:
     """导出给检查组和档案用的材料（离线网站压缩包、台账表格）。"""
+
+
+@export.command("ledger")
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="输出文件：台账.xlsx（加 --csv 时为 台账.csv）。")
+@click.option("--csv", "as_csv", is_flag=True,
+              help="导出为一个 CSV 文件（UTF-8 带 BOM，Excel 可直接打开；第一列为年度），而不是 Excel 工作簿。")
+@_as_of_option
+@_data_option
+@_config_option
+def export_ledger(output: Path, as_csv: bool, as_of: str | None, data: Path | None, config_file: Path) -> None:
+    """导出任务台账表格：每年一个工作表，每项任务一行（状态、原因、得分、佐证和网站页面链接）。"""
+    from .ledger import ledger, summary, write_csv, write_xlsx
+
+    suffix = ".csv" if as_csv else ".xlsx"
+    if output.suffix.lower() != suffix:
+        raise click.BadParameter(f"{output}：{'CSV 文件' if as_csv else 'Excel 工作簿'}的文件名应以 {suffix} 结尾，"
+                                 f"请改为 {output.with_suffix(suffix)}。", param_hint="-o")
+    env = _environment(as_of, data)  # validates --as-of
+    day = settings.parse_as_of(env[settings.AS_OF_ENV]) if as_of else settings.as_of()
+    dataset = _load_checked(data, config_file)
+    if dataset is None:
+        sys.exit(1)
+    sheets = ledger(dataset, day)
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        (write_csv if as_csv else write_xlsx)(sheets, output)
+    except OSError as exc:
+        raise click.ClickException(f"{output}：无法写入（{exc.strerror or exc}）。"
+                                   "请检查路径和写入权限，并确认文件没有在 Excel 中打开。") from None
+    click.echo(f"任务台账已导出到 {output}（数据截至 {day.isoformat()}）：{summary(sheets)}。")
+
+
+@export.command("archive")
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="输出文件，如 文明创建台账-2018.zip；压缩包里是同名文件夹。")
+@_as_of_option
+@_data_option
+@_config_option
+def export_archive(output: Path, as_of: str | None, data: Path | None, config_file: Path) -> None:
+    """导出离线网站压缩包：解压后双击 index.html 即可浏览（不需要网络和服务器），给检查组或存档用。"""
+    from .archive import ArchiveError, export_archive as export
+
+    if output.suffix.lower() != ".zip":
+        raise click.BadParameter(f"{output}：压缩包的文件名应以 .zip 结尾，请改为 {output.with_suffix('.zip')}。",
+                                 param_hint="-o")
+    env = _environment(as_of, data)  # validates --as-of
+    day = settings.parse_as_of(env[settings.AS_OF_ENV]) if as_of else settings.as_of()
+    env = _environment(day.isoformat(), data)  # one date for the pages, the sitemap and the zip
+    if _check(data, config_file):
+        sys.exit(1)
+    try:
+        made = export(config_file, env, output, day)
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from None
+    except OSError as exc:
+        raise click.ClickException(f"{output}：无法写入（{exc.strerror or exc}）。请检查路径和写入权限。") from None
+    click.echo(f"离线网站已导出：{made.path}（{made.size / 1e6:.1f} MB，{made.files} 个文件，数据截至 {day.isoformat()}）。")
+    click.echo(f"下一步：把它交给检查组或拷到 U 盘；解压后双击 {made.top}/index.html 即可浏览，不需要网络和服务器。")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Report dates from git: the date each data file was first committed.
+"""Report dates from git: the date each data file was first committed (and last changed).
 
 `read_history(data_dir)` runs git a few times (once for the whole log) and returns a
 :class:`GitHistory`; `parse_log(text, prefix)` is the pure part that reads the log.
@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 NOTE_ABSENT = "数据目录不在 git 仓库中（或没有安装 git），报送日期只能取记录中的 reported 字段。"
@@ -31,7 +31,7 @@ NOTE_SHALLOW_ALL_SEEN = (
 _CONFIG = ("-c", "core.quotepath=off", "-c", "diff.relative=false", "-c", "log.showRoot=true")
 # -z: paths verbatim (tabs, quotes); --date-order: parents always before children.
 _LOG = ("log", "-z", "--reverse", "--date-order", "--no-show-signature", "--format=commit %H %cs",
-        "-M", "--name-status", "--diff-filter=AR", "--", ".")
+        "-M", "--name-status", "--diff-filter=AMR", "--", ".")
 # Set by git hooks; they would point git at another repository than data_dir's.
 _REPO_VARS = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_COMMON_DIR", "GIT_OBJECT_DIRECTORY")
 
@@ -44,9 +44,14 @@ class GitHistory:
     """Path relative to the data dir (posix) → committer date of the commit that first added it."""
     note: str
     """"" when state is "ok"; otherwise one Chinese sentence for the build log."""
+    updated: dict[str, dt.date] = field(default_factory=dict)
+    """Path relative to the data dir → committer date of the last commit that changed it."""
 
     def first_commit(self, rel_path: str) -> dt.date | None:
         return self.dates.get(rel_path)
+
+    def last_commit(self, rel_path: str) -> dt.date | None:
+        return self.updated.get(rel_path)
 
 
 def parse_log(text: str, prefix: str) -> dict[str, tuple[dt.date, str]]:
@@ -69,12 +74,35 @@ def parse_log(text: str, prefix: str) -> dict[str, tuple[dt.date, str]]:
         elif word == "A" and current:
             first.setdefault(tokens[i + 1], current)
             i += 1
+        elif word == "M":
+            i += 1
         elif word.startswith("R") and current:
             old, new = tokens[i + 1], tokens[i + 2]
             first[new] = first.pop(old, current)
             i += 2
         i += 1
     return {path[len(prefix):]: found for path, found in sorted(first.items()) if path.startswith(prefix)}
+
+
+def parse_last_changes(text: str, prefix: str) -> dict[str, dt.date]:
+    """The same log → the date of the last commit that added, changed or renamed each path."""
+    tokens = text.split("\0")
+    last: dict[str, dt.date] = {}
+    day: dt.date | None = None
+    i = 0
+    while i < len(tokens):
+        word = tokens[i].lstrip("\n")
+        if word.startswith("commit "):
+            day = dt.date.fromisoformat(word.split(" ")[2])
+        elif word in ("A", "M") and day:
+            last[tokens[i + 1]] = day
+            i += 1
+        elif word.startswith("R") and day:
+            last.pop(tokens[i + 1], None)
+            last[tokens[i + 2]] = day
+            i += 2
+        i += 1
+    return {path[len(prefix):]: d for path, d in sorted(last.items()) if path.startswith(prefix)}
 
 
 def read_history(data_dir: Path) -> GitHistory:
@@ -88,13 +116,14 @@ def read_history(data_dir: Path) -> GitHistory:
     if log is None:
         return GitHistory("absent", {}, NOTE_ABSENT)
     found = parse_log(log, prefix.rstrip("\n"))
+    updated = parse_last_changes(log, prefix.rstrip("\n"))
     if _git(data_dir, "rev-parse", "--is-shallow-repository") != "true\n":
-        return GitHistory("ok", {path: day for path, (day, _) in found.items()}, "")
+        return GitHistory("ok", {path: day for path, (day, _) in found.items()}, "", updated)
     boundary = _boundary_commits(data_dir)
     dates = {path: day for path, (day, sha) in found.items() if sha not in boundary}
     unknown = len(found) - len(dates)
     note = NOTE_SHALLOW.format(n=unknown) if unknown else NOTE_SHALLOW_ALL_SEEN
-    return GitHistory("shallow", dates, note)
+    return GitHistory("shallow", dates, note, updated)
 
 
 def _boundary_commits(data_dir: Path) -> set[str]:

@@ -197,6 +197,25 @@ class Photo:
 
 
 @dataclass(frozen=True)
+class Private:
+    """A record's `private:` block: shown on the internal site, never in a public build."""
+
+    contact: str = ""
+    phone: str = ""
+    id_number: str = ""
+    address: str = ""
+    beneficiaries: tuple[str, ...] = ()
+    """Names of the people helped."""
+    note: str = ""
+
+    def __bool__(self) -> bool:
+        return any((self.contact, self.phone, self.id_number, self.address, self.beneficiaries, self.note))
+
+
+NO_PRIVATE = Private()
+
+
+@dataclass(frozen=True)
 class Activity:
     id: str
     """File stem, unique within its year (`2018-03-06-第一期道德讲堂`)."""
@@ -222,6 +241,9 @@ class Activity:
     reported_from: str = ""
     """`git` (first commit of the record), `field` (the `reported` field) or empty (unknown)."""
     first_commit: dt.date | None = None
+    last_commit: dt.date | None = None
+    """Date of the last commit that changed the record (`最后更新`), from git."""
+    private: Private = NO_PRIVATE
 
     @property
     def when_text(self) -> str:
@@ -272,6 +294,7 @@ class HonorEntry:
     consent: bool
     story: str
     source: Source
+    private: Private = NO_PRIVATE
 
     @property
     def on_board(self) -> bool:

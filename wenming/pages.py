@@ -13,6 +13,7 @@ from pathlib import PurePosixPath
 
 from .charts import year_charts
 from .model import Activity, Dataset, Document, HonorEntry, Task, Year, task_key
+from .photos import is_cleanable, published_suffix, thumb_uri
 from .progress import STATUS_ORDER, activity_checks, evaluate_year
 from .render import cn_number, quarter_name, render
 from .scoring import METHOD_NAMES
@@ -35,6 +36,10 @@ class Media:
     """Where the file is published (`media/2018/activities/<slug>/01.jpg`)."""
     source: str
     """Path relative to the data root."""
+    clean: bool = False
+    """An image published through `wenming.photos` (upright, no metadata); otherwise copied as it is."""
+    thumb: str = ""
+    """Where its thumbnail is published (`…/thumbs/01.jpg`), for photos shown in listings."""
 
 
 @dataclass(frozen=True)
@@ -70,7 +75,12 @@ def period_uri(period: tuple[int, int]) -> str:
 
 
 def photo_uri(a: Activity, index: int) -> str:
-    return f"media/{a.year}/activities/{a.slug}/{index + 1:02d}{PurePosixPath(a.photos[index].file).suffix.lower()}"
+    suffix = published_suffix(PurePosixPath(a.photos[index].file).suffix)
+    return f"media/{a.year}/activities/{a.slug}/{index + 1:02d}{suffix}"
+
+
+def photo_thumb_uri(a: Activity, index: int) -> str:
+    return thumb_uri(photo_uri(a, index))
 
 
 def document_file_uri(d: Document) -> str:
@@ -78,7 +88,11 @@ def document_file_uri(d: Document) -> str:
 
 
 def honor_photo_uri(h: HonorEntry) -> str:
-    return f"media/{h.year}/honors/{h.slug}{PurePosixPath(h.photo or '').suffix.lower()}"
+    return f"media/{h.year}/honors/{h.slug}{published_suffix(PurePosixPath(h.photo or '').suffix)}"
+
+
+def honor_thumb_uri(h: HonorEntry) -> str:
+    return thumb_uri(honor_photo_uri(h))
 
 
 # -- helpers for templates ----------------------------------------------------
@@ -205,6 +219,7 @@ def build_site(dataset: Dataset, as_of: dt.date) -> Site:
                   activity_uri=activity_uri, task_uri=task_uri, month_uri=month_uri,
                   department_uri=department_uri, period_uri=period_uri, photo_uri=photo_uri,
                   document_file_uri=document_file_uri, honor_photo_uri=honor_photo_uri,
+                  photo_thumb_uri=photo_thumb_uri, honor_thumb_uri=honor_thumb_uri,
                   excerpt=excerpt, brief_length=brief_length, hours=_hours, Status=Status, method_names=METHOD_NAMES,
                   years=[y.year for y in years])
     views = {y.year: YearView(dataset, y, as_of) for y in years}
@@ -222,6 +237,13 @@ def build_site(dataset: Dataset, as_of: dt.date) -> Site:
     if years:
         nav += _nav(views, current.year.year)
     return Site(tuple(pages), tuple(media), nav, tuple(sorted(later)))
+
+
+def problems_site(errors: list[str]) -> Site:
+    """A one-page site listing the data's errors, for `serve` before any good build."""
+    lines = "\n".join(f"- `{e}`" for e in errors)
+    markdown = f"# 数据有误，网站暂时无法生成\n\n请按提示改正下列问题，保存后页面会自动刷新：\n\n{lines}\n"
+    return Site((Page("index.md", markdown, ""),), (), [{"数据有误": "index.md"}])
 
 
 def _nav(views: dict[int, YearView], current: int) -> list:
@@ -247,6 +269,7 @@ def _year_pages(v: YearView, common: dict) -> list[Page]:
         Page(f"{y}/plan.md", render("plan.md.j2", f"{y}/plan.md", **ctx), plan_src),
         Page(f"{y}/months/index.md", render("months.md.j2", f"{y}/months/index.md", **ctx), plan_src),
         Page(f"{y}/tasks/index.md", render("tasks.md.j2", f"{y}/tasks/index.md", **ctx), plan_src),
+        Page(f"{y}/tasks/print.md", render("tasks_print.md.j2", f"{y}/tasks/print.md", **ctx), plan_src),
         Page(f"{y}/honors/index.md", render("honors.md.j2", f"{y}/honors/index.md", **ctx), plan_src),
         Page(f"{y}/departments/index.md", render("departments.md.j2", f"{y}/departments/index.md", **ctx), plan_src),
         Page(f"{y}/documents/index.md", render("documents.md.j2", f"{y}/documents/index.md", **ctx), plan_src),
@@ -273,9 +296,9 @@ def _year_pages(v: YearView, common: dict) -> list[Page]:
 def _year_media(year: Year) -> list[Media]:
     out = []
     for a in year.activities:
-        out += [Media(photo_uri(a, i), p.file) for i, p in enumerate(a.photos)]
-    out += [Media(document_file_uri(d), d.file) for d in year.documents if d.file]
-    out += [Media(honor_photo_uri(h), h.photo) for h in year.honors if h.photo and h.on_board]
+        out += [Media(photo_uri(a, i), p.file, True, photo_thumb_uri(a, i)) for i, p in enumerate(a.photos)]
+    out += [Media(document_file_uri(d), d.file, is_cleanable(d.suffix)) for d in year.documents if d.file]
+    out += [Media(honor_photo_uri(h), h.photo, True, honor_thumb_uri(h)) for h in year.honors if h.photo and h.on_board]
     return out
 
 

@@ -3,7 +3,8 @@
 Every `{{ value }}` is escaped for Markdown-in-HTML by default (HTML entities
 for `& < > " '`, and for the characters Markdown would read as markup), so a
 title from YAML can never become a tag or a table break. Markdown that the
-user wrote on purpose (a brief, a story) is passed with the `markdown` filter.
+user wrote on purpose (a brief, a story) goes through the `markdown` filter,
+which renders and sanitizes it (`wenming.safehtml`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from functools import lru_cache
 
 import jinja2
 from markupsafe import Markup
+
+from .safehtml import user_markdown, user_markdown_inline
 
 _EXTRA = str.maketrans({"|": "&#124;", "*": "&#42;", "_": "&#95;", "[": "&#91;", "]": "&#93;",
                         "`": "&#96;", "\\": "&#92;", "#": "&#35;", "\n": "<br>"})
@@ -66,7 +69,8 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(
-        markdown=lambda text: Markup(text or ""),
+        markdown=user_markdown,
+        markdown_inline=user_markdown_inline,
         cn=cn_number,
         cn_date=cn_date,
         short_date=short_date,

@@ -22,7 +22,9 @@ def apply_history(dataset: Dataset, history: GitHistory, root: str) -> Dataset:
     for year in dataset.years:
         acts = []
         for a in year.activities:
-            first = history.first_commit(_relative(a.source.path, root))
+            rel = _relative(a.source.path, root)
+            first = history.first_commit(rel)
+            a = replace(a, last_commit=history.last_commit(rel))
             if first is not None:
                 a = replace(a, first_commit=first)
                 if use_git:

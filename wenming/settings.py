@@ -11,6 +11,7 @@ from pathlib import Path
 
 DATA_ENV = "WENMING_DATA"
 AS_OF_ENV = "WENMING_AS_OF"
+PUBLIC_ENV = "WENMING_PUBLIC"
 
 
 class SettingsError(ValueError):
@@ -47,3 +48,8 @@ def display_path(path: Path) -> str:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix() or "."
     except ValueError:
         return path.as_posix()
+
+
+def public() -> bool:
+    """`$WENMING_PUBLIC` set (by `wenming build --public`): build the public edition."""
+    return os.environ.get(PUBLIC_ENV, "").strip().lower() in ("1", "true", "yes")

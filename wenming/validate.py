@@ -16,7 +16,9 @@ from pathlib import PurePosixPath
 from .fields import Fields, did_you_mean, show
 from .load import RawFile, RawRepo, RawYear
 from .model import (
+    NO_PRIVATE,
     Activity,
+    Private,
     Dataset,
     Document,
     HonorEntry,
@@ -45,11 +47,12 @@ HONOR_STATUS = {
 _QUARTER_CN = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 ACTIVITY_FIELDS = ("title", "date", "start", "end", "place", "departments", "tasks", "schedule", "tags",
-                   "participants", "volunteers", "volunteer_hours", "photos", "reported", "visibility")
+                   "participants", "volunteers", "volunteer_hours", "photos", "reported", "visibility", "private")
 DOCUMENT_FIELDS = ("title", "number", "date", "file", "kind", "departments", "tasks", "schedule", "note",
                    "visibility")
 HONOR_FIELDS = ("name", "department", "identity", "category", "deed", "date", "period", "photo",
-                "nominated_by", "status", "consent")
+                "nominated_by", "status", "consent", "private")
+PRIVATE_FIELDS = ("contact", "phone", "id_number", "address", "beneficiaries", "note")
 
 
 def validate_repository(raw: RawRepo) -> Dataset:
@@ -134,6 +137,7 @@ def _activities(raw_year: RawYear, refs: Refs, raw: RawRepo, problems: list[Prob
             visibility=_visibility(f),
             body=r.body.strip("\n"),
             source=Source(r.path, 1),
+            private=_private(f),
         )
         if activity.reported:
             activity = replace(activity, reported_from="field")
@@ -142,6 +146,21 @@ def _activities(raw_year: RawYear, refs: Refs, raw: RawRepo, problems: list[Prob
         f.check_unknown(ACTIVITY_FIELDS)
         out.append(activity)
     return tuple(sorted(out, key=lambda a: (a.start, a.id)))
+
+
+def _private(f: Fields) -> Private:
+    """The `private:` block: contact details and the names of people helped (never in a public build)."""
+    value = f.raw("private")
+    if value is None:
+        return NO_PRIVATE
+    if not isinstance(value, dict):
+        f.error("private", f"应为几行“字段: 值”（如 phone: 139……），实际为{show(value)}。请按用户指南 → 数据格式 改写。")
+        return NO_PRIVATE
+    sub = f.sub("private")
+    private = Private(contact=sub.text("contact"), phone=sub.text("phone"), id_number=sub.text("id_number"),
+                      address=sub.text("address"), beneficiaries=sub.words("beneficiaries"), note=sub.text("note"))
+    sub.check_unknown(PRIVATE_FIELDS)
+    return private
 
 
 def _dates(f: Fields, year: int) -> tuple[dt.date | None, dt.date | None]:
@@ -285,7 +304,7 @@ def _honors(raw_year: RawYear, refs: Refs, raw: RawRepo, problems: list[Problem]
             photo=photo, nominated_by=f.text("nominated_by"),
             status=f.choice("status", HONOR_STATUS, required=True, default=HonorStatus.NOMINATED),
             consent=bool(f.boolean("consent", required=True)), story=r.body.strip("\n"),
-            source=Source(r.path, 1),
+            source=Source(r.path, 1), private=_private(f),
         )
         f.check_unknown(HONOR_FIELDS)
         out.append(entry)

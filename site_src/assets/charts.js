@@ -42,6 +42,12 @@
     });
   }
 
+  // Print buttons (the honour-roll poster): no inline handlers in the pages.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest(".wm-print");
+    if (button) window.print();
+  });
+
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(draw);
   } else if (document.readyState === "loading") {

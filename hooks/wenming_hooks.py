@@ -27,6 +27,7 @@ from wenming import photos, settings  # noqa: E402
 from wenming.api import load_dataset  # noqa: E402
 from wenming.assets import PLOTLY_URI, glightbox_paths, plotly_js_path  # noqa: E402
 from wenming.pages import build_site, problems_site  # noqa: E402
+from wenming.htmlspace import collapse_indentation  # noqa: E402
 from wenming.problems import render_report  # noqa: E402
 from wenming.public import public_dataset  # noqa: E402
 from wenming.searchwords import use_in_search  # noqa: E402
@@ -130,3 +131,7 @@ def on_post_build(config, **kwargs):
         _serve.update(markdown={})
     else:
         _serve.update(site=site, nav=site.nav, markdown={p.uri: p.markdown for p in site.pages})
+
+
+def on_post_page(output, page, config, **kwargs):
+    return collapse_indentation(output)  # a third of a record page was Material's indentation

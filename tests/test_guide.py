@@ -350,8 +350,6 @@ def test_deploy_page_marked_commands(tmp_path):
     assert (project / "演示" / "site" / "index.html").is_file()
 
 
-@pytest.mark.xfail(strict=False, reason="deploy.md 方式二 needs the installed package to carry its own MkDocs "
-                   "configuration (mkdocs.yml, hooks/, site_src/); until then `wenming build` wants ./mkdocs.yml")
 def test_data_only_repository_with_data_option(tmp_path):
     """deploy.md's 方式二: a repository holding only data/, the commands run in it with `--data data`."""
     _, env = make_project(tmp_path, FIXTURES / "base")
@@ -362,6 +360,7 @@ def test_data_only_repository_with_data_option(tmp_path):
     reader.run("wenming build --data data -d build", "deploy.md 方式二")
     reader.run("wenming export ledger -o 台账-2018.xlsx --as-of 2018-12-31 --data data", "deploy.md 方式二")
     assert (repo / "build" / "index.html").is_file() and (repo / "台账-2018.xlsx").is_file()
+    assert (repo / ".cache" / "wenming" / "photos").is_dir()  # the photo cache stays in the unit's folder
 
 
 # -- every command on these pages is run -------------------------------------------------------

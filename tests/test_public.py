@@ -14,13 +14,17 @@ sanitized on its own, every value is escaped.
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
+import zipfile
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import article, build, environ, make_repo
+from helpers import ROOT, article, build, environ, make_repo
 
 PRIVATE = {
     "contact": "CANARYCONTACT",
@@ -97,13 +101,19 @@ def _leaks(site: Path) -> dict[str, list[str]]:
 
 
 @pytest.fixture(scope="module")
-def planted(tmp_path_factory):
+def planted_data(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("public")
     data = make_repo(tmp)
     _plant(data)
-    internal = build(data, tmp / "internal", "2018-12-31")
+    return data
+
+
+@pytest.fixture(scope="module")
+def planted(planted_data):
+    tmp = planted_data.parent
+    internal = build(planted_data, tmp / "internal", "2018-12-31")
     with environ(WENMING_PUBLIC="1"):
-        public = build(data, tmp / "public", "2018-12-31")
+        public = build(planted_data, tmp / "public", "2018-12-31")
     return internal, public
 
 
@@ -179,3 +189,16 @@ def test_briefs_and_values_cannot_inject_script(tmp_path):
     assert brief is not None and "第一段。" in brief.get_text()
     assert brief.select_one("table") is not None  # ordinary Markdown still works
     assert re.search(r"text-align:\s*right", str(brief.select_one("td:last-child")))
+
+
+def test_a_public_archive_contains_no_canary(planted_data, tmp_path):
+    out = tmp_path / "公开版.zip"
+    done = subprocess.run([sys.executable, "-m", "wenming", "export", "archive", "--public", "--data", str(planted_data),
+                           "--as-of", "2018-12-31", "-o", str(out)], cwd=ROOT, capture_output=True, text=True,
+                          env=dict(os.environ, NO_MKDOCS_2_WARNING="true"))
+    assert done.returncode == 0, done.stderr
+    unpacked = tmp_path / "unpacked"
+    with zipfile.ZipFile(out) as z:
+        z.extractall(unpacked)
+    assert (unpacked / "公开版" / "index.html").is_file()
+    assert _leaks(unpacked) == {}

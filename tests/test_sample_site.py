@@ -147,3 +147,10 @@ def test_data_format_page_documents_every_field(sample_site):
                  + tuple(rulespec.RULE_FIELDS) + tuple(k for spec in rulespec.RULE_FIELDS.values() for k in spec))
     missing = sorted(f for f in fields if f not in page)
     assert missing == []
+
+
+def test_indentation_is_dropped_but_pre_and_scripts_are_kept():
+    from wenming.htmlspace import collapse_indentation
+    html = "<nav>\n    <ul>\n\n      <li>一</li>\n    </ul>\n</nav>\n<pre><code>  缩进\n    保留</code></pre>\n<script>\n  var a = 1;\n</script>"
+    assert collapse_indentation(html) == ("<nav>\n<ul>\n<li>一</li>\n</ul>\n</nav>\n<pre><code>  缩进\n    保留</code></pre>\n"
+                                          "<script>\n  var a = 1;\n</script>")

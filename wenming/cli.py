@@ -37,9 +37,55 @@ def _config_option(f):
                         default=Path("mkdocs.yml"), show_default=True, help="MkDocs 配置文件。")(f)
 
 
+def _resolve_config(config_file: Path) -> tuple[Path, bool]:
+    """The MkDocs config to use, and whether it is wenming's own (run in a data-only repository).
+
+    A unit may keep only `data/` in its repository and install wenming as a package:
+    without ./mkdocs.yml the site configuration that ships with wenming is used, with
+    `data/`, `build/` and the photo cache in the current folder.
+    """
+    if config_file.exists():
+        return config_file, False
+    if config_file != Path("mkdocs.yml"):
+        raise click.BadParameter(f"{config_file}：找不到这个配置文件。请检查路径，或不加 -f 使用 wenming 自带的配置。",
+                                 param_hint="-f")
+    for candidate in (Path(__file__).resolve().parent.parent / "mkdocs.yml",
+                      Path(sys.prefix) / "share" / "wenming" / "mkdocs.yml"):
+        if candidate.is_file() and (candidate.parent / "hooks" / "wenming_hooks.py").is_file():
+            return candidate, True
+    raise click.ClickException("当前文件夹没有 mkdocs.yml，安装的 wenming 里也找不到自带的网站配置。"
+                               "请在项目根目录运行，或用 -f 指定 mkdocs.yml。")
+
+
+def _standalone(config_file: Path, data: Path | None,
+                env: dict[str, str] | None = None) -> tuple[Path, Path | None, bool]:
+    """Resolve the config; with wenming's own config, data and the photo cache default to this folder."""
+    config_file, own = _resolve_config(config_file)
+    if own:
+        data = data if data is not None else Path("data")
+        if env is not None:
+            env[settings.DATA_ENV] = str(data.resolve())
+            env.setdefault("WENMING_CACHE", str(Path.cwd() / ".cache" / "wenming" / "photos"))
+    return config_file, data, own
+
+
+def _site_dir_args(own: bool, mkdocs_args: tuple[str, ...]) -> list[str]:
+    """With wenming's own config, the site goes to ./build, and `-d DIR` means DIR here, not beside the config."""
+    if not own:
+        return list(mkdocs_args)
+    args, given = list(mkdocs_args), False
+    for i, arg in enumerate(args):
+        if arg in ("-d", "--site-dir") and i + 1 < len(args):
+            args[i + 1], given = str(Path(args[i + 1]).resolve()), True
+        elif arg.startswith("--site-dir="):
+            args[i], given = "--site-dir=" + str(Path(arg.split("=", 1)[1]).resolve()), True
+    return args if given else ["-d", str(Path.cwd() / "build"), *args]
+
+
 def _load_checked(data: Path | None, config_file: Path) -> Dataset | None:
     """Load and validate the data, printing the report; None when there are errors."""
-    project = config_file.resolve().parent if config_file.exists() else Path.cwd()
+    config_file, data, _ = _standalone(config_file, data)
+    project = config_file.resolve().parent
     data_dir = data if data is not None else settings.data_dir(project)
     dataset = load_dataset(data_dir, settings.display_path(data_dir))
     report = render_report(list(dataset.problems))
@@ -120,11 +166,12 @@ def status(as_of: str | None, data: Path | None, config_file: Path, year: int | 
 def build(as_of: str | None, data: Path | None, config_file: Path, public: bool, mkdocs_args: tuple[str, ...]) -> None:
     """检查记录并构建网站到 build/（其余参数原样传给 mkdocs build）。"""
     env = _environment(as_of, data)
+    config_file, data, own = _standalone(config_file, data, env)
     if public:
         env[settings.PUBLIC_ENV] = "1"
     if _check(data, config_file):
         sys.exit(1)
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config_file), *mkdocs_args]
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config_file), *_site_dir_args(own, mkdocs_args)]
     sys.exit(1 if subprocess.call(cmd, env=env) else 0)
 
 
@@ -139,6 +186,7 @@ def serve(as_of: str | None, data: Path | None, config_file: Path, mkdocs_args: 
     默认只重新生成内容有变化的页面（--dirty）；加 --clean 则每次全部重新生成。
     """
     env = _environment(as_of, data)
+    config_file, data, _ = _standalone(config_file, data, env)
     mode = [] if {"--clean", "--dirty"} & set(mkdocs_args) else ["--dirty"]
     cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file), *mode, *mkdocs_args]
     proc = subprocess.Popen(cmd, env=env)
@@ -219,7 +267,8 @@ def export_ledger(output: Path, as_csv: bool, as_of: str | None, data: Path | No
 @_as_of_option
 @_data_option
 @_config_option
-def export_archive(output: Path, as_of: str | None, data: Path | None, config_file: Path) -> None:
+@click.option("--public", is_flag=True, help="导出公开版（同 wenming build --public：不含内部记录和个人信息）。")
+def export_archive(output: Path, as_of: str | None, data: Path | None, config_file: Path, public: bool) -> None:
     """导出离线网站压缩包：解压后双击 index.html 即可浏览（不需要网络和服务器），给检查组或存档用。"""
     from .archive import ArchiveError, export_archive as export
 
@@ -229,6 +278,9 @@ def export_archive(output: Path, as_of: str | None, data: Path | None, config_fi
     env = _environment(as_of, data)  # validates --as-of
     day = settings.parse_as_of(env[settings.AS_OF_ENV]) if as_of else settings.as_of()
     env = _environment(day.isoformat(), data)  # one date for the pages, the sitemap and the zip
+    config_file, data, _ = _standalone(config_file, data, env)
+    if public:
+        env[settings.PUBLIC_ENV] = "1"
     if _check(data, config_file):
         sys.exit(1)
     try:

@@ -1,7 +1,7 @@
 """Chinese search: what people type finds the right pages.
 
 Material's search plugin cuts page text into words with jieba; our dictionary
-(wenming/assets/jieba_user.txt) and the people's names in the data keep the
+(wenming/dictionaries/jieba_user.txt) and the people's names in the data keep the
 domain's terms and names whole. The index is checked directly, then the search
 box of the built sample site is used in a real browser as a person would.
 """

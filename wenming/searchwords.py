@@ -7,7 +7,7 @@ found in that index, and each piece matches the *beginnings* of indexed words
 people type, and cuts the rest the same way everywhere:
 
 - the domain's terms (`善行义举榜`, `志愿服务`, the festivals …) are in the
-  packaged jieba user dictionary `assets/jieba_user.txt` (one word a line; no
+  packaged jieba user dictionary `dictionaries/jieba_user.txt` (one word a line; no
   comments: jieba reads every line as a word), set as the plugin's
   `jieba_dict_user`;
 - people's names in the data (the honour roll, leading groups) are added to
@@ -30,7 +30,7 @@ from pathlib import Path
 
 from .model import Dataset
 
-USER_DICT = Path(__file__).resolve().parent / "assets" / "jieba_user.txt"
+USER_DICT = Path(__file__).resolve().parent / "dictionaries" / "jieba_user.txt"
 """The packaged dictionary, as an absolute path (the plugin resolves relative ones against the working directory)."""
 
 SEARCH_PLUGIN = "material/search"

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 import datetime as dt
 import re
+from functools import lru_cache
 from pathlib import PurePosixPath
 
 from .fields import Fields, did_you_mean, show
@@ -233,9 +234,21 @@ _IMAGE = (".jpg", ".jpeg", ".png", ".gif", ".webp")
 def _unlisted_photos(r: RawFile, folder: str, photos: tuple[Photo, ...], files: frozenset[str],
                      problems: list[Problem]) -> None:
     listed = {p.file for p in photos}
-    for rel in sorted(files):
-        if rel.startswith(folder + "/") and rel.lower().endswith(_IMAGE) and rel not in listed:
+    for rel in _images_by_folder(files).get(folder, ()):
+        if rel not in listed:
             problems.append(Problem(r.path, None, "photos", f'照片 "{rel[len(folder) + 1:]}" 在文件夹里，但没有列在 photos 中，不会显示。请把它加到 photos 里。', WARNING))
+
+
+@lru_cache(maxsize=4)
+def _images_by_folder(files: frozenset[str]) -> dict[str, list[str]]:
+    """Image files grouped by their folder, sorted: one pass, not one scan of the repository per activity."""
+    out: dict[str, list[str]] = {}
+    for rel in sorted(files):
+        if rel.lower().endswith(_IMAGE):
+            parts = rel.split("/")
+            for depth in range(1, len(parts)):  # under every folder that contains it
+                out.setdefault("/".join(parts[:depth]), []).append(rel)
+    return out
 
 
 def _documents(raw_year: RawYear, refs: Refs, raw: RawRepo, problems: list[Problem]) -> tuple[Document, ...]:

@@ -154,3 +154,14 @@ def test_indentation_is_dropped_but_pre_and_scripts_are_kept():
     html = "<nav>\n    <ul>\n\n      <li>一</li>\n    </ul>\n</nav>\n<pre><code>  缩进\n    保留</code></pre>\n<script>\n  var a = 1;\n</script>"
     assert collapse_indentation(html) == ("<nav>\n<ul>\n<li>一</li>\n</ul>\n</nav>\n<pre><code>  缩进\n    保留</code></pre>\n"
                                           "<script>\n  var a = 1;\n</script>")
+
+
+def test_no_page_links_outside_the_site(sample_site):
+    """An intranet has no outside hosts: every link and source in every page stays inside the site."""
+    import re
+    outside = {}
+    for page in sample_site.rglob("*.html"):
+        found = re.findall(r'(?:href|src)="((?:https?:)?//[^"]+)"', page.read_text(encoding="utf-8"))
+        if found:
+            outside[page.relative_to(sample_site).as_posix()] = found
+    assert outside == {}

@@ -7,7 +7,13 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from browser import CHROMIUM, CHROMIUM_ARGS, browser_required, serve  # noqa: E402
 from helpers import ROOT, build, make_repo  # noqa: E402
+
+try:
+    from playwright.sync_api import Error as PlaywrightError, sync_playwright
+except ImportError:  # checked in the `browser` fixture
+    sync_playwright = None
 
 
 @pytest.fixture(scope="session")
@@ -24,3 +30,33 @@ def fixture_repo(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def fixture_site(fixture_repo, tmp_path_factory) -> Path:
     return build(fixture_repo, tmp_path_factory.mktemp("fixture-site") / "site", "2018-06-30")
+
+
+def _unavailable(reason: str):
+    if browser_required():
+        pytest.fail(f"{reason}; the browser test is required here (CI or WENMING_REQUIRE_BROWSER is set)",
+                    pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium driven by Playwright; skips (or fails where required) when it is missing."""
+    if sync_playwright is None:
+        _unavailable('playwright is not installed (pip install -e ".[test]")')
+    if not CHROMIUM.is_file():
+        _unavailable(f"{CHROMIUM} is missing (apt-get install chromium)")
+    with sync_playwright() as p:
+        try:
+            chromium = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        except PlaywrightError as e:
+            _unavailable(f"{CHROMIUM} does not start: {e}")
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def base(sample_site):
+    """The sample site served over http."""
+    with serve(sample_site) as url:
+        yield url

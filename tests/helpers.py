@@ -5,6 +5,9 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import socket
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -76,3 +79,19 @@ def section_table(node, heading: str) -> list[dict[str, str]]:
     if found is None or (nxt is not None and nxt.find_previous("table") is not found):
         return []
     return _rows(found)
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def http_get(url: str) -> str | None:
+    """The body of `url` as text, or None while nothing answers there."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as r:
+            return r.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None

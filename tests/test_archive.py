@@ -21,7 +21,6 @@ from click.testing import CliRunner
 
 from browser import REFERENCES, Recorder, charts_drawn, search, visit
 from helpers import ROOT
-from test_browser import browser  # noqa: F401 - the module-scoped Chromium
 
 from wenming.archive import site_files, write_zip
 from wenming.cli import main

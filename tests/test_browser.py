@@ -15,12 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import CHROMIUM, CHROMIUM_ARGS, browser_required, charts_drawn, serve, visit
-
-try:
-    from playwright.sync_api import Error as PlaywrightError, sync_playwright
-except ImportError:  # checked in the `browser` fixture
-    sync_playwright = None
+from browser import charts_drawn, visit
 
 DASHBOARDS = ["index.html", "2018/index.html"]
 MIN_CHARTS = 5
@@ -34,33 +29,6 @@ PAGE_TYPES = {
 }
 """One page of each kind in the sample site (a pattern: the first file it matches)."""
 
-
-def _unavailable(reason: str):
-    if browser_required():
-        pytest.fail(f"{reason}; the browser test is required here (CI or WENMING_REQUIRE_BROWSER is set)",
-                    pytrace=False)
-    pytest.skip(reason)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if sync_playwright is None:
-        _unavailable('playwright is not installed (pip install -e ".[test]")')
-    if not CHROMIUM.is_file():
-        _unavailable(f"{CHROMIUM} is missing (apt-get install chromium)")
-    with sync_playwright() as p:
-        try:
-            chromium = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        except PlaywrightError as e:
-            _unavailable(f"{CHROMIUM} does not start: {e}")
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture(scope="module")
-def base(sample_site):
-    with serve(sample_site) as url:
-        yield url
 
 
 def first_match(site: Path, pattern: str) -> str:

@@ -37,7 +37,6 @@ import re
 import shlex
 import shutil
 import signal
-import socket
 import stat
 import subprocess
 import sys
@@ -53,7 +52,7 @@ import yaml
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from helpers import FIXTURES, ROOT, article, build
+from helpers import FIXTURES, ROOT, article, build, free_port, http_get
 from wenming.api import load_dataset
 from wenming.pages import activity_uri, month_uri, period_uri, photo_thumb_uri, photo_uri
 
@@ -128,20 +127,6 @@ def make_project(tmp: Path, data: Path = ROOT / "data") -> tuple[Path, dict[str,
     return project, env
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _get(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as r:
-            return r.read().decode("utf-8")
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return None
-
-
 class Reader:
     """Runs a page's marked blocks in order, as the reader would."""
 
@@ -185,7 +170,7 @@ class Reader:
     def serve(self, code: str, where: str) -> None:
         command = code.strip()
         assert "\n" not in command and command.startswith("wenming serve"), f"{where}: one `wenming serve` line"
-        port = _free_port()
+        port = free_port()
         log_path = self.project.parent / f"serve-{port}.log"
         with log_path.open("w", encoding="utf-8") as log:
             proc = subprocess.Popen(["bash", "-c", f"{command} -a 127.0.0.1:{port}"], cwd=self.project, env=self.env,
@@ -216,7 +201,7 @@ def _wait(url: str, ok, timeout: float = 120) -> str:
     deadline = time.monotonic() + timeout
     body = None
     while time.monotonic() < deadline:
-        body = _get(url)
+        body = http_get(url)
         if body is not None and ok(body):
             return body
         time.sleep(0.2)
@@ -592,7 +577,7 @@ def nginx(tmp_path, fixture_site):
     binary, mime = shutil.which("nginx") or shutil.which("/usr/sbin/nginx"), Path("/etc/nginx/mime.types")
     if not binary or not mime.is_file():
         pytest.skip("nginx is not installed")
-    port = _free_port()
+    port = free_port()
     conf = (EXAMPLES / "nginx-wenming.conf").read_text(encoding="utf-8")
     conf = re.sub(r"listen 80;", f"listen 127.0.0.1:{port};", conf)
     conf = re.sub(r"root /srv/wenming/site;", f"root {fixture_site};", conf)

@@ -23,15 +23,11 @@ from pathlib import Path
 import pytest
 from PIL import ExifTags, Image, ImageCms, ImageDraw
 
-from browser import CHROMIUM, CHROMIUM_ARGS, browser_required, serve, visit
+from browser import serve, visit
 from helpers import ROOT, article, build, environ, make_repo
 from wenming import photos
 from wenming.samplefiles import draw_photo
 
-try:
-    from playwright.sync_api import Error as PlaywrightError, sync_playwright
-except ImportError:  # checked in the `browser` fixture
-    sync_playwright = None
 
 ACTIVITY = "2018/activities/2018-03-06-第一期道德讲堂"
 CANARIES = [b"CANARYARTIST", b"CANARYDESCRIPTION", b"CANARYCOMMENT", b"CANARYXMP"]
@@ -240,27 +236,6 @@ def test_an_unreadable_photo_stops_the_build_with_a_message(tmp_path):
 
 # -- in a real browser ----------------------------------------------------------
 
-
-def _unavailable(reason: str):
-    if browser_required():
-        pytest.fail(f"{reason}; the browser test is required here (CI or WENMING_REQUIRE_BROWSER is set)",
-                    pytrace=False)
-    pytest.skip(reason)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if sync_playwright is None:
-        _unavailable('playwright is not installed (pip install -e ".[test]")')
-    if not CHROMIUM.is_file():
-        _unavailable(f"{CHROMIUM} is missing (apt-get install chromium)")
-    with sync_playwright() as p:
-        try:
-            chromium = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        except PlaywrightError as e:
-            _unavailable(f"{CHROMIUM} does not start: {e}")
-        yield chromium
-        chromium.close()
 
 
 LIGHTBOX_IMAGE = ".glightbox-container .gslide.current .gslide-image img"

@@ -13,7 +13,6 @@ import unicodedata
 
 import pypdf
 
-from test_browser import base, browser  # noqa: F401 - the module-scoped Chromium and the served sample site
 
 A3 = (841.89, 1190.55)
 A4 = (595.28, 841.89)

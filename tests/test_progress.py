@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import FIXTURES, ROOT, article, build, make_repo, table
+from helpers import ROOT, article, build, make_repo, table
 from wenming.api import load_dataset
 from wenming.model import Rubric
 from wenming.progress import evaluate_year

@@ -17,7 +17,6 @@ import yaml
 
 from browser import Recorder, search
 from helpers import ROOT, environ
-from test_browser import base, browser  # noqa: F401 - the module-scoped Chromium and the served sample site
 
 from wenming.searchwords import USER_DICT, data_words, user_dict
 

@@ -8,67 +8,55 @@ but the search index still has every page.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
-from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, make_repo
+from helpers import ROOT, free_port, http_get, make_repo
 
 ACTIVITY = "2018/activities/2018-05-20-志愿服务进社区.md"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _get(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as r:
-            return r.read().decode("utf-8")
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return None
 
 
 def _wait(url: str, ok, timeout: float = 90) -> str:
     deadline = time.monotonic() + timeout
     body = None
     while time.monotonic() < deadline:
-        body = _get(url)
+        body = http_get(url)
         if body is not None and ok(body):
             return body
         time.sleep(0.1)
     raise AssertionError(f"{url} did not change as expected within {timeout} s; last body:\n{(body or '')[:2000]}")
 
 
+@contextlib.contextmanager
+def _serving(data, log_path):
+    """`wenming serve` on a free port for `data`; yields its base URL, stops it (and mkdocs) after."""
+    port = free_port()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="true")
+    with log_path.open("w", encoding="utf-8") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "wenming", "serve", "--data", str(data), "--as-of", "2018-12-31",
+             "-a", f"127.0.0.1:{port}"],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        try:
+            yield f"http://127.0.0.1:{port}/"
+        finally:
+            os.killpg(proc.pid, signal.SIGTERM)
+            proc.wait(30)
+
+
 @pytest.fixture
 def served(tmp_path):
     data = make_repo(tmp_path)
-    port = _free_port()
-    log = (tmp_path / "serve.log").open("w", encoding="utf-8")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="true")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "wenming", "serve", "--data", str(data), "--as-of", "2018-12-31",
-         "-a", f"127.0.0.1:{port}"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    base = f"http://127.0.0.1:{port}/"
-    try:
+    with _serving(data, tmp_path / "serve.log") as base:
         _wait(base + "index.html", lambda body: "数据截至" in body, timeout=180)
         yield data, base, tmp_path / "serve.log"
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(30)
-        log.close()
 
 
 def _activity_url(base: str, html: str) -> str:
@@ -104,7 +92,7 @@ def test_error_shows_a_banner_and_fixing_it_recovers(served):
     home = _wait(base + "index.html", lambda body: "wm-problems" in body)
     assert "2018-05-20-志愿服务进社区.md:3" in home  # file and line of the bad date
     assert "数据截至" in home  # the last good site is still there
-    assert _get(base + "2018/months/05.html") and "wm-problems" in _get(base + "2018/months/05.html")
+    assert http_get(base + "2018/months/05.html") and "wm-problems" in http_get(base + "2018/months/05.html")
     record.write_text(good, encoding="utf-8")
     _wait(base + "index.html", lambda body: "wm-problems" not in body)
     _wait(base + "2018/months/05.html", lambda body: "wm-problems" not in body)
@@ -116,19 +104,8 @@ def test_serve_starts_with_bad_data_and_recovers(tmp_path):
     record = data / ACTIVITY
     good = record.read_text(encoding="utf-8")
     record.write_text(good.replace("start: 2018-05-20", "start: 2018-05-40"), encoding="utf-8")
-    port = _free_port()
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="true")
-    with (tmp_path / "serve.log").open("w", encoding="utf-8") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "wenming", "serve", "--data", str(data), "--as-of", "2018-12-31",
-             "-a", f"127.0.0.1:{port}"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-        base = f"http://127.0.0.1:{port}/"
-        try:
-            first = _wait(base + "index.html", lambda body: "数据有误" in body, timeout=180)
-            assert "2018-05-20-志愿服务进社区.md:3" in first
-            record.write_text(good, encoding="utf-8")
-            _wait(base + "index.html", lambda body: "数据截至" in body and "wm-problems" not in body)
-        finally:
-            os.killpg(proc.pid, signal.SIGTERM)
-            proc.wait(30)
+    with _serving(data, tmp_path / "serve.log") as base:
+        first = _wait(base + "index.html", lambda body: "数据有误" in body, timeout=180)
+        assert "2018-05-20-志愿服务进社区.md:3" in first
+        record.write_text(good, encoding="utf-8")
+        _wait(base + "index.html", lambda body: "数据截至" in body and "wm-problems" not in body)

@@ -5,7 +5,7 @@ Run by hand from the project root (not a test):
     python3 benchmarks/run.py                      # 10 years × 30 / 100 / 300 activities per year
     python3 benchmarks/run.py --per-year 30,100     # only 300 and 1,000 activities
 
-For each size it writes a synthetic data repository (`wenming.demo.write_demo`, seed 1)
+For each size it writes a synthetic data repository (`wenming.authoring.demo.write_demo`, seed 1)
 into a temporary folder, builds it with `python -m wenming build` under `/usr/bin/time -v`,
 builds a plain mkdocs-material site with the same number of Markdown pages (the same
 Chinese briefs, search with lang zh, only sections in the nav), then measures how soon
@@ -32,8 +32,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from wenming.api import load_dataset  # noqa: E402
-from wenming.demo import FIRST_YEAR, write_demo  # noqa: E402
-from wenming.pages import activity_uri  # noqa: E402
+from wenming.authoring.demo import FIRST_YEAR, write_demo  # noqa: E402
+from wenming.site.pages import activity_uri  # noqa: E402
 
 def timed(cmd: list[str], env: dict[str, str], log: Path) -> tuple[float, float]:
     """Run `cmd` under /usr/bin/time -v; return (wall seconds, peak RSS MiB)."""

@@ -23,14 +23,15 @@ _ROOT = Path(__file__).resolve().parent.parent
 if str(_ROOT) not in sys.path:  # run from a checkout without `pip install -e .`
     sys.path.insert(0, str(_ROOT))
 
-from wenming import photos, settings  # noqa: E402
+from wenming import settings  # noqa: E402
+from wenming.site import photos  # noqa: E402
 from wenming.api import load_dataset  # noqa: E402
-from wenming.assets import PLOTLY_URI, glightbox_paths, plotly_js_path  # noqa: E402
-from wenming.pages import build_site, problems_site  # noqa: E402
-from wenming.htmlspace import collapse_indentation  # noqa: E402
-from wenming.problems import render_report  # noqa: E402
-from wenming.public import public_dataset  # noqa: E402
-from wenming.searchwords import use_in_search  # noqa: E402
+from wenming.site.assets import PLOTLY_URI, glightbox_paths, plotly_js_path  # noqa: E402
+from wenming.site.pages import build_site, problems_site  # noqa: E402
+from wenming.site.htmlspace import collapse_indentation  # noqa: E402
+from wenming.records.problems import render_report  # noqa: E402
+from wenming.exports.public import public_dataset  # noqa: E402
+from wenming.site.searchwords import use_in_search  # noqa: E402
 
 _state: dict = {}
 _serve: dict = {"on": False, "dirty": False, "site": None, "nav": None, "markdown": {}}

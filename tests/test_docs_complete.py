@@ -180,7 +180,7 @@ def test_errors_page_explains_every_family(family):
     assert family in ERRORS_PAGE, f"errors.md does not explain messages like {family!r}"
 
 _LOCATION = re.compile(r"^data/\S+?\.(?:md|yml|pdf|jpg)(?::\d+)?: (?:[A-Za-z_][\w.\[\]]*: )?", re.ASCII)
-_SOURCE = "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "wenming").glob("*.py")))
+_SOURCE = "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "wenming").rglob("*.py")))
 
 
 def _quoted_lines(page: str) -> list[str]:

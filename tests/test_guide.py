@@ -54,7 +54,7 @@ from PIL import Image
 
 from helpers import FIXTURES, ROOT, article, build, free_port, http_get
 from wenming.api import load_dataset
-from wenming.pages import activity_uri, month_uri, period_uri, photo_thumb_uri, photo_uri
+from wenming.site.pages import activity_uri, month_uri, period_uri, photo_thumb_uri, photo_uri
 
 GUIDE = ROOT / "site_src" / "guide"
 EXAMPLES = GUIDE / "examples"

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .gitdates import read_history
-from .load import load_repository
-from .model import Dataset
-from .reported import apply_history
+from .records.gitdates import read_history
+from .records.load import load_repository
+from .records.model import Dataset
+from .records.reported import apply_history
 from .settings import display_path
-from .validate import validate_repository
+from .records.validate import validate_repository
 
 
 def load_dataset(data_dir: Path, display_root: str | None = None) -> Dataset:

@@ -16,10 +16,10 @@ import click
 
 from . import settings
 from .api import load_dataset
-from .model import Dataset
-from .progress import evaluate_year
-from .report import attention_lines, report_lines
-from .problems import render_report
+from .records.model import Dataset
+from .judge.progress import evaluate_year
+from .judge.report import attention_lines, report_lines
+from .records.problems import render_report
 
 
 def _as_of_option(f):
@@ -207,7 +207,7 @@ def serve(as_of: str | None, data: Path | None, config_file: Path, mkdocs_args: 
 @click.option("--seed", type=int, default=1, show_default=True, help="随机种子：同样的参数总是生成同样的文件。")
 def demo(years: int, per_year: int, out: Path, seed: int) -> None:
     """生成一套虚构的演示数据（写到 OUT/data），用来试用和测试构建速度。"""
-    from .demo import write_demo
+    from .authoring.demo import write_demo
 
     data_dir = out / "data"
     if data_dir.exists() and any(data_dir.iterdir()):
@@ -219,7 +219,7 @@ def demo(years: int, per_year: int, out: Path, seed: int) -> None:
     click.echo(f"构建网站：wenming build --data {data_dir} --as-of {last}-12-31 -d {out / 'site'}")
 
 
-from .cli_new import new, schema  # noqa: E402  (`wenming new …` and `wenming schema`, in their own module)
+from .authoring.new import new, schema  # noqa: E402  (`wenming new …` and `wenming schema`, in their own module)
 
 main.add_command(new)
 main.add_command(schema)
@@ -240,7 +240,7 @@ def export() -> None:
 @_config_option
 def export_ledger(output: Path, as_csv: bool, as_of: str | None, data: Path | None, config_file: Path) -> None:
     """导出任务台账表格：每年一个工作表，每项任务一行（状态、原因、得分、佐证和网站页面链接）。"""
-    from .ledger import ledger, summary, write_csv, write_xlsx
+    from .exports.ledger import ledger, summary, write_csv, write_xlsx
 
     suffix = ".csv" if as_csv else ".xlsx"
     if output.suffix.lower() != suffix:
@@ -270,7 +270,7 @@ def export_ledger(output: Path, as_csv: bool, as_of: str | None, data: Path | No
 @click.option("--public", is_flag=True, help="导出公开版（同 wenming build --public：不含内部记录和个人信息）。")
 def export_archive(output: Path, as_of: str | None, data: Path | None, config_file: Path, public: bool) -> None:
     """导出离线网站压缩包：解压后双击 index.html 即可浏览（不需要网络和服务器），给检查组或存档用。"""
-    from .archive import ArchiveError, export_archive as export
+    from .exports.archive import ArchiveError, export_archive as export
 
     if output.suffix.lower() != ".zip":
         raise click.BadParameter(f"{output}：压缩包的文件名应以 .zip 结尾，请改为 {output.with_suffix('.zip')}。",

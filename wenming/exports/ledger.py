@@ -1,0 +1,216 @@
+"""The task ledger (台账) as a spreadsheet: one row per task, one sheet per year.
+
+`ledger(dataset, as_of)` is pure: it reads the same evaluation as the site
+(`pages.YearView`, records cut to `as_of` with `Year.until`), so a row's
+status and reason are the ones on the site's 任务台账 page. The writers at the
+end (`write_xlsx`, `write_csv`) are the only I/O.
+
+Spreadsheet programs run cell text that starts with `= + - @` (or a tab or
+carriage return) as a formula. The xlsx writer stores such text as explicit
+text with Excel's quote prefix; the CSV writer puts an apostrophe before it.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..records.model import Activity, Dataset, Document, Task, Visibility
+from ..site.pages import YearView, task_uri
+from ..judge.progress import STATUS_ORDER
+from ..site.render import cn_number
+from ..judge.rules import Status
+
+HEADER = ("类别", "编号", "任务", "牵头部门", "配合部门", "时限（方案原文）", "截止日期", "状态", "情况",
+          "预计得分", "佐证数", "佐证（活动、材料）", "网站页面")
+WIDTHS = (18, 7, 28, 14, 16, 18, 14, 8, 26, 24, 7, 50, 20)
+"""Column widths in Excel's units (a CJK character is about 2)."""
+CSV_HEADER = ("年度",) + HEADER
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class Row:
+    category: str
+    task_id: str
+    title: str
+    lead: str
+    coop: str
+    deadline_text: str
+    deadline_dates: str
+    status: Status
+    reason: str
+    score: str
+    evidence_count: int
+    evidence: str
+    link: str
+    """The task page, relative to the site root (`2018/tasks/1-1.html`)."""
+
+    def cells(self) -> tuple:
+        return (self.category, self.task_id, self.title, self.lead, self.coop, self.deadline_text,
+                self.deadline_dates, self.status.value, self.reason, self.score, self.evidence_count,
+                self.evidence, self.link)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    year: int
+    rows: tuple[Row, ...]
+
+    @property
+    def name(self) -> str:
+        return f"{self.year}年"
+
+    def counts(self) -> dict[Status, int]:
+        out: dict[Status, int] = {}
+        for r in self.rows:
+            out[r.status] = out.get(r.status, 0) + 1
+        return out
+
+
+# -- the pure part ------------------------------------------------------------------
+
+
+def ledger(dataset: Dataset, as_of: dt.date) -> tuple[Sheet, ...]:
+    """Every year's tasks as of `as_of`, oldest year first."""
+    return tuple(year_sheet(YearView(dataset, y, as_of)) for y in dataset.years)
+
+
+def year_sheet(v: YearView) -> Sheet:
+    categories = {c.number: f"（{cn_number(c.number)}）{c.title}" for c in v.plan.categories}
+    return Sheet(v.year.year, tuple(task_row(v, t, categories[t.category]) for t in v.plan.tasks))
+
+
+def task_row(v: YearView, task: Task, category: str) -> Row:
+    result = v.result(task.id)
+    records = sorted([(a.start, _activity_line(a)) for a in v.by_task.get(task.id, ())]
+                     + [(d.date, _document_line(d)) for d in v.docs_by_task.get(task.id, ())])
+    return Row(
+        category=category, task_id=task.id, title=task.title,
+        lead="、".join(v.org_name(o) for o in task.lead),
+        coop="、".join(v.org_name(o) for o in task.coop),
+        deadline_text="；".join(d.text for d in task.deadlines),
+        deadline_dates="；".join(_deadline_dates(d) for d in task.deadlines),
+        status=result.status, reason=result.reason,
+        score="\n".join(_score_line(rubric, item) for rubric, item in v.task_scores(task.id)),
+        evidence_count=len(records),
+        evidence="\n".join(line for _, line in records),
+        link=page_link(v.year.year, task.id),
+    )
+
+
+def page_link(year: int, task_id: str) -> str:
+    """The built task page (the site uses `use_directory_urls: false`)."""
+    return task_uri(year, task_id).removesuffix(".md") + ".html"
+
+
+def _deadline_dates(d) -> str:
+    if d.kind == "relative":
+        return f"活动结束后 {d.days} 天内" if d.days is not None else ""
+    return "、".join(day.isoformat() for day in d.dates)
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def _score_line(rubric, item) -> str:
+    earned = "待人工评分" if item.earned is None else f"{_number(item.earned)} 分"
+    return f"{rubric.name}：{earned}（分值 {_number(item.points)}）"
+
+
+def _internal(visibility: Visibility) -> str:
+    return "，内部" if visibility == Visibility.INTERNAL else ""
+
+
+def _activity_line(a: Activity) -> str:
+    return f"{a.when_text} {a.title}（活动{_internal(a.visibility)}）"
+
+
+def _document_line(d: Document) -> str:
+    number = f"，{d.number}" if d.number else ""
+    return f"{d.date.isoformat()} {d.title}（材料{number}{_internal(d.visibility)}）"
+
+
+def is_formula_like(value: object) -> bool:
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
+
+
+def csv_safe(value: object) -> object:
+    """Text a spreadsheet would run as a formula, with an apostrophe in front (OWASP's advice for CSV)."""
+    return "'" + value if is_formula_like(value) else value
+
+
+def summary(sheets: tuple[Sheet, ...]) -> str:
+    """`2018年 76 项（达标 50、逾期 3、…）；2019年 …` in the site's status order."""
+    parts = []
+    for s in sheets:
+        counts = s.counts()
+        detail = "、".join(f"{st.value} {counts[st]}" for st in STATUS_ORDER if counts.get(st))
+        parts.append(f"{s.name} {len(s.rows)} 项" + (f"（{detail}）" if detail else ""))
+    return "；".join(parts)
+
+
+# -- writers (I/O) ------------------------------------------------------------------
+
+STATUS_FILLS = {Status.DONE: "E8F5E9", Status.ON_TRACK: "E3F2FD", Status.AT_RISK: "FFF8E1",
+                Status.OVERDUE: "FFEBEE", Status.NOT_DUE: "F5F5F5"}
+"""The site's badge colours (wenming.css)."""
+
+
+def write_csv(sheets: tuple[Sheet, ...], path: Path) -> None:
+    """One file for all years (a 年度 column first), UTF-8 with BOM so Excel reads the Chinese."""
+    with path.open("w", encoding="utf-8-sig", newline="") as f:
+        out = csv.writer(f)
+        out.writerow(CSV_HEADER)
+        for s in sheets:
+            for r in s.rows:
+                out.writerow([s.year] + [csv_safe(c) for c in r.cells()])
+
+
+def write_xlsx(sheets: tuple[Sheet, ...], path: Path) -> None:
+    """One worksheet per year (`2018年`), header frozen, text wrapped, status coloured, links live."""
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    link_font = Font(color="0563C1", underline="single")
+    for s in sheets:
+        ws = wb.create_sheet(s.name)
+        ws.append(HEADER)
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+            cell.fill = PatternFill("solid", fgColor="EEEEEE")
+            cell.alignment = Alignment(wrap_text=True, vertical="center")
+        for r in s.rows:
+            ws.append([ILLEGAL_CHARACTERS_RE.sub("", c) if isinstance(c, str) else c for c in r.cells()])
+            row = ws[ws.max_row]
+            for cell in row:
+                cell.alignment = wrap
+                if is_formula_like(cell.value) or cell.data_type == "f":
+                    cell.data_type = "s"  # text, never a formula
+                    cell.quotePrefix = True
+            status = row[HEADER.index("状态")]
+            status.fill = PatternFill("solid", fgColor=STATUS_FILLS[r.status])
+            link = row[HEADER.index("网站页面")]
+            link.hyperlink = r.link
+            link.font = link_font
+        for i, width in enumerate(WIDTHS, start=1):
+            ws.column_dimensions[get_column_letter(i)].width = width
+        ws.freeze_panes = "A2"
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(HEADER))}{max(ws.max_row, 2)}"
+        ws.print_title_rows = "1:1"
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+    if not sheets:
+        wb.create_sheet("台账").append(HEADER)
+    wb.properties.creator = "wenming"
+    wb.save(path)

@@ -1,0 +1,130 @@
+"""The dashboard's charts: plotly figures as JSON, each with the rows of its data table. Pure.
+
+A chart is published as `<div class="wm-chart" id=…>` plus its figure in a
+`<script type="application/json">` block; `assets/charts.js` loads the
+`plotly.min.js` copied from the installed plotly package, then draws every
+chart (also after the theme's instant navigation). No inline script runs, so
+nothing can run before Plotly is loaded, and nothing is fetched from outside.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass
+
+import plotly.graph_objects as go
+from markupsafe import Markup
+
+from ..records.deadlines import month_end
+from ..records.model import Unit, Year
+from ..judge.progress import YearProgress, cumulative_completion, monthly_activity_counts
+from .render import cn_number
+
+FONT = 'system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif'
+COLORS = {"done": "#2e7d32", "plan": "#90a4ae", "actual": "#1976d2", "pace": "#9e9e9e", "target": "#e65100"}
+MONTHS = [f"{m}月" for m in range(1, 13)]
+
+
+@dataclass(frozen=True)
+class Chart:
+    id: str
+    """Stable element id (`wm-2018-category`), the same on every build."""
+    title: str
+    figure: str
+    """The figure as JSON, safe inside a <script> block."""
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    """The chart's data as a plain table, shown beside it."""
+
+    def html(self) -> Markup:
+        return Markup(f'<div class="wm-chart" id="{self.id}" role="img" aria-label="{html.escape(self.title)}"></div>\n'
+                      f'<script type="application/json" class="wm-chart-data" data-for="{self.id}">{self.figure}</script>')
+
+
+def _figure(traces: list, **layout) -> str:
+    fig = go.Figure(traces)
+    layout = {"height": 320, **layout}
+    fig.update_layout(template="none", font={"family": FONT, "size": 12},
+                      margin={"l": 10, "r": 10, "t": 10, "b": 10}, legend={"orientation": "h", "y": -0.15},
+                      separators=".,", **layout)
+    fig.update_xaxes(automargin=True)
+    fig.update_yaxes(automargin=True)
+    text = json.dumps(fig.to_plotly_json(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.replace("</", "<\\/")
+
+
+def _pct(x: float) -> str:
+    return f"{x:.0%}"
+
+
+def year_charts(unit: Unit, year: Year, p: YearProgress) -> list[Chart]:
+    y = year.year
+    as_of = p.as_of
+    out = []
+
+    names = [f"（{cn_number(c.number)}）{c.title}" for c in year.plan.categories]
+    shares = [r.completion for r in p.categories]
+    out.append(Chart(f"wm-{y}-category", "各方面完成度", _figure(
+        [go.Bar(x=[round(s * 100, 1) for s in shares], y=names, orientation="h", marker_color=COLORS["done"],
+                hovertemplate="%{y}：%{x}%<extra></extra>")],
+        xaxis={"range": [0, 100], "ticksuffix": "%"}, yaxis={"autorange": "reversed"}, height=40 + 26 * len(names)),
+        ("方面", "任务数", "达标", "逾期", "完成度"),
+        tuple((n, str(r.total), str(r.count("达标")), str(r.count("逾期")), _pct(r.completion))
+              for n, r in zip(names, p.categories))))
+
+    orgs = [(unit.orgs[o].name, r) for o, r in p.departments.items()]
+    out.append(Chart(f"wm-{y}-department", "各部门完成度（牵头任务）", _figure(
+        [go.Bar(x=[round(r.completion * 100, 1) for _, r in orgs], y=[n for n, _ in orgs], orientation="h",
+                marker_color=COLORS["actual"], hovertemplate="%{y}：%{x}%<extra></extra>")],
+        xaxis={"range": [0, 100], "ticksuffix": "%"}, yaxis={"autorange": "reversed"}, height=40 + 26 * len(orgs)),
+        ("部门", "牵头任务", "达标", "逾期", "完成度"),
+        tuple((n, str(r.total), str(r.count("达标")), str(r.count("逾期")), _pct(r.completion)) for n, r in orgs)))
+
+    planned, held = monthly_activity_counts(year, as_of)
+    out.append(Chart(f"wm-{y}-monthly", "每月活动：安排表计划与实际开展", _figure(
+        [go.Bar(x=MONTHS, y=planned, name="活动安排表", marker_color=COLORS["plan"]),
+         go.Bar(x=MONTHS, y=held, name="实际开展", marker_color=COLORS["actual"])],
+        barmode="group", yaxis={"rangemode": "tozero", "tickformat": "d"}),
+        ("月份", "计划", "实际"), tuple((m, str(a), str(b)) for m, a, b in zip(MONTHS, planned, held))))
+
+    curve = cumulative_completion(unit, year, as_of)
+    pace = [(month_end(y, m), m / 12) for m in range(1, 13)]
+    out.append(Chart(f"wm-{y}-cumulative", "累计完成度与均衡进度", _figure(
+        [go.Scatter(x=[d.isoformat() for d, _ in curve], y=[round(v * 100, 1) for _, v in curve], name="实际完成度",
+                    mode="lines+markers", line={"color": COLORS["done"]}),
+         go.Scatter(x=[f"{y}-01-01"] + [d.isoformat() for d, _ in pace], y=[0] + [round(v * 100, 1) for _, v in pace],
+                    name="均衡进度", mode="lines", line={"color": COLORS["pace"], "dash": "dash"})],
+        yaxis={"range": [0, 100], "ticksuffix": "%"}, xaxis={"type": "date", "range": [f"{y}-01-01", f"{y}-12-31"],
+                                                             "tickformat": "%-m月"}),
+        ("日期", "实际完成度", "均衡进度"),
+        tuple((d.isoformat(), _pct(v), _pct(d.month / 12)) for d, v in curve)))
+
+    hours = [sum(a.volunteer_hours or 0 for a in year.activities if a.start.month == m and a.start <= as_of)
+             for m in range(1, 13)]
+    registered = year.volunteers.registered
+    target = next((r["min"] for t in year.plan.tasks for r in t.rules if r["type"] == "hours_per_capita"), None)
+    per_capita, total = [], 0.0
+    for h in hours:
+        total += h
+        per_capita.append(round(total / registered, 1) if registered else None)
+    traces = [go.Bar(x=MONTHS, y=hours, name="当月服务时长（小时）", marker_color=COLORS["actual"])]
+    if registered:
+        traces.append(go.Scatter(x=MONTHS, y=per_capita, name="累计人均（小时）", yaxis="y2", mode="lines+markers",
+                                 line={"color": COLORS["done"]}))
+    if registered and target:
+        traces.append(go.Scatter(x=[MONTHS[0], MONTHS[-1]], y=[target, target], name=f"人均目标 {target:g} 小时",
+                                 yaxis="y2", mode="lines", line={"color": COLORS["target"], "dash": "dot"}))
+    out.append(Chart(f"wm-{y}-volunteer", "志愿服务时长：每月与累计人均", _figure(
+        traces, yaxis={"rangemode": "tozero", "title": {"text": "小时"}},
+        yaxis2={"overlaying": "y", "side": "right", "rangemode": "tozero", "title": {"text": "人均小时"}}),
+        ("月份", "服务时长（小时）", "累计人均（小时）"),
+        tuple((m, f"{h:g}", "—" if c is None else f"{c:g}") for m, h, c in zip(MONTHS, hours, per_capita))))
+
+    quarters = [f"第{cn_number(q)}季度" for q in range(1, 5)]
+    counts = [sum(1 for h in year.honors if h.on_board and h.period == (y, q) and h.date <= as_of) for q in range(1, 5)]
+    out.append(Chart(f"wm-{y}-honors", "善行义举榜每季度上榜人数", _figure(
+        [go.Bar(x=quarters, y=counts, marker_color=COLORS["target"], hovertemplate="%{x}：%{y} 人<extra></extra>")],
+        yaxis={"rangemode": "tozero", "tickformat": "d"}),
+        ("季度", "上榜人数"), tuple((q, str(c)) for q, c in zip(quarters, counts))))
+    return out

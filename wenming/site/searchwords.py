@@ -1,0 +1,69 @@
+"""Words for the site search's Chinese word segmentation.
+
+Material's search plugin cuts each page's Chinese text into words with jieba
+when it writes the search index. In the browser a query is cut into words
+found in that index, and each piece matches the *beginnings* of indexed words
+(`道德` finds `道德讲堂`). So search works best when jieba keeps whole the words
+people type, and cuts the rest the same way everywhere:
+
+- the domain's terms (`善行义举榜`, `志愿服务`, the festivals …) are in the
+  packaged jieba user dictionary `dictionaries/jieba_user.txt` (one word a line; no
+  comments: jieba reads every line as a word), set as the plugin's
+  `jieba_dict_user`;
+- people's names in the data (the honour roll, leading groups) are added to
+  jieba for each build: jieba often cuts a name (`张/文静`), and the browser
+  then finds it only piecemeal, below pages that merely contain `张`.
+
+Department names are left to jieba on purpose: the browser cuts `机关第一党支部`
+into `机关`, `第一` …, which match best where the index holds the same pieces.
+
+`data_words` and `user_dict` are pure; `use_in_search` changes jieba's global
+dictionary and the search plugin's configuration, so only the MkDocs hook calls
+it, from an `on_config` that runs before the search plugin's (which reads the
+option and loads the dictionary).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..records.model import Dataset
+
+USER_DICT = Path(__file__).resolve().parent / "dictionaries" / "jieba_user.txt"
+"""The packaged dictionary, as an absolute path (the plugin resolves relative ones against the working directory)."""
+
+SEARCH_PLUGIN = "material/search"
+_HAN = re.compile(r"[\u3400-\u9fff]{2,}")
+
+
+def data_words(dataset: Dataset) -> list[str]:
+    """People's names in the data (leading groups, names shown on the honour roll),
+    sorted so that every build adds them in the same order."""
+    names = []
+    for year in dataset.years:
+        names += [leader.name for leader in year.plan.leading_group]
+        names += [h.name for h in year.honors if h.on_board]
+    return sorted({w for name in names for w in _HAN.findall(name or "")})
+
+
+def user_dict(configured: str | None, project: Path) -> Path:
+    """The dictionary the search plugin should load: one named in mkdocs.yml is
+    taken relative to the folder of mkdocs.yml (not the working directory); none
+    named means the packaged one."""
+    return (project / configured).resolve() if configured else USER_DICT
+
+
+def use_in_search(config, project: Path, dataset: Dataset) -> None:
+    """Point the search plugin at the dictionary and add the data's names to jieba."""
+    search = config.plugins.get(SEARCH_PLUGIN)
+    if search is None or not search.config.enabled:
+        return
+    import jieba
+
+    configured = search.config.jieba_dict_user
+    search.config.jieba_dict_user = str(user_dict(configured, project))
+    if configured:  # a project's own dictionary: ours is loaded beside it
+        jieba.load_userdict(str(USER_DICT))
+    for word in data_words(dataset):
+        jieba.add_word(word)

@@ -156,7 +156,8 @@ def summary(sheets: tuple[Sheet, ...]) -> str:
 # -- writers (I/O) ------------------------------------------------------------------
 
 STATUS_FILLS = {Status.DONE: "E8F5E9", Status.ON_TRACK: "E3F2FD", Status.AT_RISK: "FFF8E1",
-                Status.OVERDUE: "FFEBEE", Status.NOT_DUE: "F5F5F5"}
+                Status.OVERDUE: "FFEBEE", Status.NOT_DUE: "F5F5F5", Status.DONE_LATE: "F1F8E9",
+                Status.INCOMPLETE: "FFF3E0", Status.PENDING: "EDE7F6"}
 """The site's badge colours (wenming.css)."""
 
 

@@ -16,7 +16,8 @@ from .rules import RuleResult, Status, TaskResult, evaluate_activity_evidence, e
 from .scoring import RubricScore, score_plan
 
 UPCOMING_DAYS = 30
-STATUS_ORDER = (Status.OVERDUE, Status.AT_RISK, Status.ON_TRACK, Status.NOT_DUE, Status.DONE)
+STATUS_ORDER = (Status.OVERDUE, Status.AT_RISK, Status.INCOMPLETE, Status.PENDING, Status.ON_TRACK, Status.NOT_DUE,
+                Status.DONE_LATE, Status.DONE)
 
 
 @dataclass(frozen=True)

@@ -29,14 +29,28 @@ RULE_TYPES = ("count", "per_cycle", "spread", "occasions", "festival", "evidence
 
 
 class Status(enum.Enum):
+    """A requirement's (or task's) state as of a date. One meaning each, on every page, in `status` and exports."""
+
     DONE = "达标"
+    """Done in time, evidence complete."""
     ON_TRACK = "进行中"
+    """Not yet due (due date more than 30 days away), still missing something."""
     AT_RISK = "有风险"
+    """Due within RISK_DAYS days, still missing something."""
     OVERDUE = "逾期"
+    """Due date passed, still missing."""
+    DONE_LATE = "逾期完成"
+    """Done, but after the due date (the reason says how late)."""
+    INCOMPLETE = "材料不全"
+    """Done, but the evidence is incomplete (the reason says what is missing)."""
     NOT_DUE = "未开始"
+    """Its window has not opened yet."""
+    PENDING = "待评定"
+    """A person must judge it, or its standard (or an event's date) is not known yet."""
 
 
-_SEVERITY = [Status.OVERDUE, Status.AT_RISK, Status.ON_TRACK, Status.NOT_DUE, Status.DONE]
+_SEVERITY = [Status.OVERDUE, Status.AT_RISK, Status.INCOMPLETE, Status.PENDING, Status.ON_TRACK, Status.NOT_DUE,
+             Status.DONE_LATE, Status.DONE]
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,25 @@ from .settings import display_path
 from .records.validate import validate_repository
 
 
+_handed_over: list[tuple[Path, str, Dataset]] = []
+"""At most one dataset `wenming build` has just loaded and checked, for the MkDocs hook it runs next."""
+
+
+def hand_over(data_dir: Path, dataset: Dataset) -> None:
+    """Keep `dataset`, loaded from `data_dir`, for the next `load_dataset` of that folder in this process (once)."""
+    _handed_over[:] = [(Path(data_dir).resolve(), display_path(data_dir), dataset)]
+
+
 def load_dataset(data_dir: Path, display_root: str | None = None) -> Dataset:
-    """Read and validate a data repository; problems are in `Dataset.problems`."""
+    """Read and validate a data repository; problems are in `Dataset.problems`.
+
+    A dataset handed over for the same folder (and shown under the same path) is taken instead, once:
+    `wenming build` checks the data, then runs MkDocs in the same process, whose hook would load it again."""
     if display_root is None:
         display_root = display_path(data_dir)
+    if _handed_over:
+        folder, shown, kept = _handed_over.pop()
+        if folder == Path(data_dir).resolve() and shown == display_root:
+            return kept
     dataset = validate_repository(load_repository(data_dir, display_root))
     return apply_history(dataset, read_history(data_dir), display_root)

@@ -7,15 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import signal
-import subprocess
 import sys
 from pathlib import Path
 
 import click
 
 from . import settings
-from .api import load_dataset
+from .api import hand_over, load_dataset
 from .records.model import Dataset
 from .judge.progress import evaluate_year
 from .judge.report import attention_lines, report_lines
@@ -82,8 +80,10 @@ def _site_dir_args(own: bool, mkdocs_args: tuple[str, ...]) -> list[str]:
     return args if given else ["-d", str(Path.cwd() / "build"), *args]
 
 
-def _load_checked(data: Path | None, config_file: Path) -> Dataset | None:
-    """Load and validate the data, printing the report; None when there are errors."""
+def _load_checked(data: Path | None, config_file: Path, keep: bool = False) -> Dataset | None:
+    """Load and validate the data, printing the report; None when there are errors.
+
+    `keep`: hand the dataset over to the MkDocs hook that runs next in this process."""
     config_file, data, _ = _standalone(config_file, data)
     project = config_file.resolve().parent
     data_dir = data if data is not None else settings.data_dir(project)
@@ -98,6 +98,8 @@ def _load_checked(data: Path | None, config_file: Path) -> Dataset | None:
     counts = [(y.year, len(y.activities), len(y.documents), len(y.honors), len(y.plan.tasks)) for y in dataset.years]
     summary = "；".join(f"{y} 年：{t} 项任务、{a} 条活动、{d} 份材料、{h} 条善行义举" for y, a, d, h, t in counts)
     click.echo(f"检查通过。{summary}。")
+    if keep:
+        hand_over(data_dir, dataset)
     return dataset
 
 
@@ -169,10 +171,9 @@ def build(as_of: str | None, data: Path | None, config_file: Path, public: bool,
     config_file, data, own = _standalone(config_file, data, env)
     if public:
         env[settings.PUBLIC_ENV] = "1"
-    if _check(data, config_file):
+    if _load_checked(data, config_file, keep=True) is None:  # the hook takes the dataset, not reading data/ again
         sys.exit(1)
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config_file), *_site_dir_args(own, mkdocs_args)]
-    sys.exit(1 if subprocess.call(cmd, env=env) else 0)
+    sys.exit(1 if _mkdocs(["build", "-f", str(config_file), *_site_dir_args(own, mkdocs_args)], env) else 0)
 
 
 @main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
@@ -188,14 +189,20 @@ def serve(as_of: str | None, data: Path | None, config_file: Path, mkdocs_args: 
     env = _environment(as_of, data)
     config_file, data, _ = _standalone(config_file, data, env)
     mode = [] if {"--clean", "--dirty"} & set(mkdocs_args) else ["--dirty"]
-    cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file), *mode, *mkdocs_args]
-    proc = subprocess.Popen(cmd, env=env)
-    signal.signal(signal.SIGTERM, lambda *_: proc.terminate())  # stop mkdocs with us
+    sys.exit(_mkdocs(["serve", "-f", str(config_file), *mode, *mkdocs_args], env))
+
+
+def _mkdocs(args: list[str], env: dict[str, str]) -> int:
+    """Run `mkdocs ARGS` in this process (no second interpreter, imports and data load) with `env` as the
+    environment the hook reads; its exit status."""
+    from mkdocs.__main__ import cli as mkdocs_cli
+
+    os.environ.update(env)
     try:
-        sys.exit(proc.wait())
-    except KeyboardInterrupt:
-        proc.wait()
-        sys.exit(0)
+        mkdocs_cli.main(args=args, prog_name="mkdocs", standalone_mode=True)
+    except SystemExit as done:
+        return done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+    return 0
 
 
 @main.command()

@@ -2,10 +2,11 @@
 
 Inspectors get a file, unpack it anywhere and double-click `index.html`: pages,
 charts, photos and search then work from `file://`, with no server and no
-network. That needs nothing special at build time: mkdocs.yml always enables
-Material's `offline` plugin (search index also written as `search_index.js`,
-which a page from disk may load) and lists our own copy of its Worker shim in
-`extra.polyfills`, so the build for the archive is the ordinary build.
+network. That needs nothing special at build time: the hook always writes the
+search index also as `search_index.js` (what Material's `offline` plugin does;
+a page from disk loads it instead of the JSON), and mkdocs.yml lists our own
+copy of the Worker shim in `extra.polyfills`, so the build for the archive is
+the ordinary build.
 
 The zip is deterministic: the same data, as-of date and file name give the same
 bytes (entries sorted, every timestamp the as-of date, fixed permissions, one
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SEARCH_SCRIPT = "search/search_index.js"
-"""What the offline plugin writes; Material loads it instead of the JSON under file://."""
+"""What the hook writes (as Material's offline plugin would); Material loads it instead of the JSON under file://."""
 
 STORED = frozenset({".jpg", ".jpeg", ".png", ".gif", ".webp", ".gz", ".zip", ".woff", ".woff2"})
 """Already compressed: stored as they are (deflating them again only costs time)."""
@@ -51,8 +52,8 @@ def offline_problems(site: Path, config_file: Path) -> list[str]:
     """Why a built site would not work fully from disk; empty when it will."""
     problems = []
     if not (site / SEARCH_SCRIPT).is_file():
-        problems.append(f"{config_file}：plugins 中没有 offline 插件，从磁盘打开时搜索不可用；"
-                        "请在 plugins 下加一行 “- offline”。")
+        problems.append(f"{config_file}：没有生成 search/search_index.js，从磁盘打开时搜索不可用；"
+                        "请在 hooks 下列出 hooks/wenming_hooks.py（它会生成这个文件），或在 plugins 下加一行 “- offline”。")
     index = site / "index.html"
     if index.is_file() and "unpkg.com" in index.read_text(encoding="utf-8"):
         problems.append(f"{config_file}：页面会从 unpkg.com 加载 iframe-worker，离线时搜索不可用；"

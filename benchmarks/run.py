@@ -20,6 +20,7 @@ import os
 import re
 import shlex
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -35,8 +36,8 @@ from wenming.api import load_dataset  # noqa: E402
 from wenming.authoring.demo import FIRST_YEAR, write_demo  # noqa: E402
 from wenming.site.pages import activity_uri  # noqa: E402
 
-def timed(cmd: list[str], env: dict[str, str], log: Path) -> tuple[float, float]:
-    """Run `cmd` under /usr/bin/time -v; return (wall seconds, peak RSS MiB)."""
+def timed(cmd: list[str], env: dict[str, str], log: Path) -> tuple[float, float, float]:
+    """Run `cmd` under /usr/bin/time -v; return (wall seconds, peak RSS MiB, CPU seconds: user + system)."""
     proc = subprocess.run(["/usr/bin/time", "-v", *cmd], env=env, cwd=ROOT, capture_output=True, text=True)
     log.write_text(proc.stdout + proc.stderr, encoding="utf-8")
     if proc.returncode:
@@ -46,7 +47,8 @@ def timed(cmd: list[str], env: dict[str, str], log: Path) -> tuple[float, float]
     for part in wall.split(":"):
         seconds = seconds * 60 + float(part)
     rss_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr).group(1))
-    return seconds, rss_kb / 1024
+    cpu = sum(float(re.search(rf"{kind} time \(seconds\): (\S+)", proc.stderr).group(1)) for kind in ("User", "System"))
+    return seconds, rss_kb / 1024, cpu
 
 
 def tree_bytes(path: Path) -> int:
@@ -102,12 +104,19 @@ def html_pages(site: Path) -> int:
     return sum(1 for p in site.rglob("*.html") if p.name != "404.html")
 
 
-def serve_rebuild(work: Path, env: dict[str, str], port: int = 8765) -> tuple[float, float]:
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve_rebuild(work: Path, env: dict[str, str], port: int | None = None) -> tuple[float, float]:
     """Seconds from saving an edited activity to the edited page being served.
 
     A one-year repository (the sample plan, 30 activities) under `wenming serve`;
     returns (seconds to the first page, mean seconds of three edits).
     """
+    port = port or free_port()
     data = work / "data"
     write_demo(data, 1, 30, seed=1)
     record = sorted((data / str(FIRST_YEAR) / "activities").glob("*.md"))[5]
@@ -166,13 +175,14 @@ def main(argv: list[str]) -> int:
     last_day = f"{FIRST_YEAR + args.years - 1}-12-31"
     rows = []
     serve = None
+    load = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="wenming-bench-") as tmp:
         for n in per_year:
             work = Path(tmp) / f"n{n}"
             data = work / "data"
             counts = write_demo(data, args.years, n, seed=1)
             site = work / "site"
-            wall, rss = timed([sys.executable, "-m", "wenming", "build", "--data", str(data), "--as-of", last_day,
+            wall, rss, cpu = timed([sys.executable, "-m", "wenming", "build", "--data", str(data), "--as-of", last_day,
                                "-d", str(site)], env, work / "wenming.log")
             pages = list(site.glob("*/activities/*.html"))
             per_page = sum(p.stat().st_size for p in pages) / len(pages) if pages else 0
@@ -180,12 +190,13 @@ def main(argv: list[str]) -> int:
             total = html_pages(site)
             config = plain_site(data, work / "plain", total)
             plain = work / "plain-site"
-            pwall, prss = timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d",
+            pwall, prss, pcpu = timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d",
                                  str(plain)], env, work / "plain.log")
             rows.append(dict(n=counts["activities"], per_year=n, wall=wall, rss=rss, out=tree_bytes(site),
                              total=total, ptotal=html_pages(plain), page=per_page, max_page=max_page,
-                             pwall=pwall, prss=prss))
-            print(f"# {counts['activities']} activities, {total} pages: wenming {wall:.1f} s, plain {pwall:.1f} s",
+                             pwall=pwall, prss=prss, cpu=cpu, pcpu=pcpu))
+            print(f"# {counts['activities']} activities, {total} pages: wenming {wall:.1f} s ({cpu:.1f} s CPU), "
+                  f"plain {pwall:.1f} s ({pcpu:.1f} s CPU)",
                   file=sys.stderr, flush=True)
         if not args.no_serve:
             serve = serve_rebuild(Path(tmp) / "serve", env)
@@ -194,14 +205,16 @@ def main(argv: list[str]) -> int:
     base = rows[0]
     lines = [
         "| activities | years × per year | pages (wenming / plain) | wenming wall | peak RSS | output "
-        "| activity page HTML (mean / max) | plain wall | plain RSS | wenming / plain | time vs smallest |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| activity page HTML (mean / max) | plain wall | plain RSS | wenming / plain (wall) "
+        "| wenming / plain (CPU) | time vs smallest |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         lines.append(
             f"| {r['n']:,} | {args.years} × {r['per_year']} | {r['total']:,} / {r['ptotal']:,} | {r['wall']:.1f} s "
             f"| {r['rss']:.0f} MiB | {r['out'] / 2**20:.1f} MiB | {r['page'] / 1024:.1f} / {r['max_page'] / 1024:.1f} KB "
             f"| {r['pwall']:.1f} s | {r['prss']:.0f} MiB | {r['wall'] / r['pwall']:.2f} × "
+            f"| {r['cpu'] / r['pcpu']:.2f} × ({r['cpu']:.1f} s / {r['pcpu']:.1f} s) "
             f"| {r['wall'] / base['wall']:.2f} × ({r['n'] / base['n']:.0f} × the records) |"
         )
     if serve:
@@ -212,12 +225,14 @@ def main(argv: list[str]) -> int:
     print(table)
     if not args.no_readme:
         nproc = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
-        results = f"Command: `{command}` (from the project root); machine: `nproc` = {nproc}.\n\n{table}\n"
-        readme = ROOT / "benchmarks" / "README.md"
-        text = readme.read_text(encoding="utf-8")
-        head, rest = text.split(BEGIN, 1)
-        _, tail = rest.split(END, 1)
-        readme.write_text(f"{head}{BEGIN}\n{results}{END}{tail}", encoding="utf-8")
+        results = (f"Command: `{command}` (from the project root); machine: `nproc` = {nproc}, load average "
+                   f"{load[0]:.1f} at the start and {os.getloadavg()[0]:.1f} at the end (other work on the machine "
+                   f"stretches wall times; the CPU ratio is steadier).\n\n{table}\n")
+        for readme in (ROOT / "benchmarks" / "README.md", ROOT / "README.md"):
+            text = readme.read_text(encoding="utf-8")
+            head, rest = text.split(BEGIN, 1)
+            _, tail = rest.split(END, 1)
+            readme.write_text(f"{head}{BEGIN}\n{results}{END}{tail}", encoding="utf-8")
     return 0
 
 

@@ -16,6 +16,18 @@ except ImportError:  # checked in the `browser` fixture
     sync_playwright = None
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the marks
+def pytest_collection_modifyitems(config, items):
+    """Under pytest-xdist (`--dist loadgroup`, see pyproject.toml), the tests of a module that share a
+    module-scoped fixture run on one worker, so that the fixture is made once; the others are spread one by one.
+    Session fixtures (the sample and fixture sites) are made once per worker."""
+    for item in items:
+        info = getattr(item, "_fixtureinfo", None)
+        defs = [d for ds in (info.name2fixturedefs.values() if info else ()) for d in ds]
+        if any(d.scope in ("package", "module", "class") for d in defs):
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
+
+
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory) -> Path:
     """The embedded sample data, built once as of the end of 2018."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -189,7 +190,12 @@ def serve(as_of: str | None, data: Path | None, config_file: Path, mkdocs_args: 
     env = _environment(as_of, data)
     config_file, data, _ = _standalone(config_file, data, env)
     mode = [] if {"--clean", "--dirty"} & set(mkdocs_args) else ["--dirty"]
+    signal.signal(signal.SIGTERM, _interrupt)  # stopped like Ctrl-C: mkdocs removes its temporary site
     sys.exit(_mkdocs(["serve", "-f", str(config_file), *mode, *mkdocs_args], env))
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
 
 
 def _mkdocs(args: list[str], env: dict[str, str]) -> int:

@@ -39,7 +39,7 @@ def _phrases(f: Fields, key: str, year: int) -> list[PhraseReading]:
         reading = read_phrase(text, year)
         if not reading.ok:
             what = "时限" if key == "deadline" else "频次"
-            f.error(key, f"{what}{reading.error}也可以不写 {key}，在 rules 里直接写考核规则。", f.item_line(key, i))
+            f.error(key, f"{what}：{reading.error}看不懂的{what}也可以删掉，改在 rules 里写考核规则。", f.item_line(key, i))
         else:
             out.append(reading)
     return out

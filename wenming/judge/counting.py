@@ -126,9 +126,9 @@ def occasions_results(rule: dict, found: list[Piece], span: Span, as_of: dt.date
     months = sorted(rule.get("months", []))
     for i, month in enumerate(months):
         start, end = dt.date(span.start.year, month, 1), month_end(span.start.year, month)
-        nxt = dt.date(span.start.year, months[i + 1], 1) - dt.timedelta(days=1) if i + 1 < len(months) else span.end
+        nxt = dt.date(span.start.year, months[i + 1], 1) - dt.timedelta(days=1) if i + 1 < len(months) else None
         out.append(window_result(f"{month}月开展{'一' if need == 1 else need}次", found, start, end, need, as_of,
-                                 late_until=max(nxt, end)))
+                                 late_until=nxt))
     window = int(rule.get("window", 7))
     for text in rule.get("dates", []):
         day = dt.date.fromisoformat(f"{span.start.year}-{text}")

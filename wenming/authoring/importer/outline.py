@@ -283,7 +283,7 @@ def table_tasks(table: Block, header: tuple[str, ...], unit: Unit, draft: PlanDr
         cells = [clean(c) for c in row]
         cell = lambda key: cells[col[key]] if col[key] is not None and col[key] < len(cells) else ""  # noqa: E731
         opened = category_row(cells)
-        if opened and not cell("deadline") or opened and cell("text") == cell("number"):
+        if opened and (not cell("deadline") or cell("deadline") == cell("text")):
             if category:
                 _close(category, unit, draft)
             category = new_category(opened[0], opened[1], draft, " | ".join(cells))

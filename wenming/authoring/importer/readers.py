@@ -85,7 +85,6 @@ def _docx(path: Path) -> list[Block]:
 # -- PDF -----------------------------------------------------------------------------------------
 
 _MARKER = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|第[一二三四五六七八九十]+阶段|附件|[①-⑳])")
-_END = "。；;：:！？!?）)"
 
 
 def _pdf(path: Path) -> list[Block]:
@@ -99,17 +98,17 @@ def _pdf(path: Path) -> list[Block]:
         pages = [page.extract_text() or "" for page in reader.pages]
     except PdfReadError as exc:
         raise ReadError(f"{path}: 无法作为 PDF 读取（{exc}）。文件可能已损坏；请改用 Word 原稿。") from None
-    lines = [line.rstrip() for page in pages for line in page.split("\n")]
+    lines = [line.rstrip() for page in pages for line in page.strip("\n").split("\n")]
     return [Block(text=p) for p in _paragraphs(lines)]
 
 
 def _paragraphs(lines: list[str]) -> list[str]:
     """A PDF's text layer has one line per printed line: join the lines of each paragraph again.
 
-    A line ends its paragraph when it ends a sentence or is clearly shorter than a full line;
-    a line that starts with a numbering mark (一、 （一） 1. ①) starts a new one.
+    A line clearly shorter than a full line ends its paragraph; a line that is indented or starts
+    with a numbering mark (一、 （一） 1. ①) starts a new one.
     """
-    full = max((len(line.strip()) for line in lines), default=0)
+    full = max((len(line.rstrip()) for line in lines), default=0)
     out: list[str] = []
     open_paragraph = False
     for line in lines:
@@ -117,11 +116,11 @@ def _paragraphs(lines: list[str]) -> list[str]:
         if not text:
             open_paragraph = False
             continue
-        if open_paragraph and not _MARKER.match(text):
+        if open_paragraph and not _MARKER.match(text) and not line[:1].isspace():
             out[-1] += text
         else:
             out.append(text)
-        open_paragraph = len(text) >= full * 0.85 and not text.endswith(tuple(_END))
+        open_paragraph = len(line.rstrip()) >= full * 0.85
     return out
 
 

@@ -75,7 +75,7 @@ def _schedule(table: Block, when_col: int, activity_col: int, report_col: int | 
 def category_row(cells: list[str]) -> tuple[int, str] | None:
     """A row that opens a category: `一、…` / `（一）…` in the first cell, or one text across the row."""
     first = cells[0]
-    m = re.match(r"^[（(]?([一二三四五六七八九十]+)[）)、.．]\s*(.*)$", first)
+    m = re.match(r"^[（(]?([一二三四五六七八九十]+)(?:[）)、.．]\s*(.*))?$", first)
     if m and cn_number(m.group(1)):
         rest = m.group(2) or next((c for c in cells[1:] if c), "")
         return cn_number(m.group(1)) or 0, rest

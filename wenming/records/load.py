@@ -176,10 +176,10 @@ class RawYear:
     year: int
     plan: RawFile | None = None
     tallies: RawFile | None = None
-    judgements: RawFile | None = None
     activities: list[RawFile] = field(default_factory=list)
     documents: list[RawFile] = field(default_factory=list)
     honors: list[RawFile] = field(default_factory=list)
+    judgements: RawFile | None = None
 
 
 @dataclass

@@ -25,10 +25,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 
 from .deadlines import cn_number, month_end
 from .festivals import ALIASES, FESTIVALS
+from .phrasedates import _dates, _month, _year_span
+from .phrasetypes import (_NUM, _TAIL, _UNIT, _VERB, DOCUMENT_KINDS, NotRead as _NotRead, PhraseReading,
+                          Reading)
+
+__all__ = ["ACCEPTED", "CYCLES", "DOCUMENT_KINDS", "PhraseReading", "Reading", "read_phrase"]
 
 CYCLES = ("week", "month", "two_months", "quarter", "half_year", "year")
 """Cycle names of `per_cycle`, shortest first."""
@@ -43,62 +47,11 @@ ACCEPTED = (
 )
 """The accepted forms, listed in every error message."""
 
-DOCUMENT_KINDS = ("方案", "计划", "总结", "制度", "工作信息", "证明材料", "表彰文件", "名单", "会议记录",
-                  "简报", "文件", "扫描件", "截图", "视频", "图片", "预算表")
-"""Built-in document kinds (a unit adds its own in unit.yml `document_kinds`)."""
-
 JUDGEMENT_WORDS = ("不定期", "定期", "经常性", "经常化", "经常", "常态化", "制度化", "长效化", "长期", "及时", "适时",
                    "全覆盖", "家喻户晓", "随时")
 EVENTS = ("测评", "迎检", "检查验收", "检查", "验收", "考核", "复查", "督查", "暗访")
 
 
-@dataclass(frozen=True)
-class Reading:
-    """One requirement read from a phrase."""
-
-    kind: str
-    """due, window, on, from, per_cycle, count, each_month, after_record, festival, event, judgement,
-    external, ratio or hours."""
-    values: dict = field(default_factory=dict)
-    """The reading's fields (dates as `datetime.date`)."""
-
-    def get(self, key: str, default=None):
-        return self.values.get(key, default)
-
-    def as_json(self) -> dict:
-        out: dict = {"kind": self.kind}
-        for key, value in self.values.items():
-            out[key] = value.isoformat() if isinstance(value, dt.date) else value
-        return out
-
-
-@dataclass(frozen=True)
-class PhraseReading:
-    phrase: str
-    year: int
-    readings: tuple[Reading, ...] = ()
-    error: str = ""
-    """Empty when read; otherwise what was not understood and the accepted forms."""
-
-    @property
-    def ok(self) -> bool:
-        return not self.error
-
-    def as_json(self) -> dict:
-        return {"phrase": self.phrase, "year": self.year, "readings": [r.as_json() for r in self.readings],
-                "error": self.error or None}
-
-
-class _NotRead(Exception):
-    """A clause the reader cannot read exactly."""
-
-
-_NUM = r"([0-9]+|[一二两三四五六七八九十]+)"
-_UNIT = r"(?:次|期|篇|条|个|场|项|回|份|处|批|轮|件|张|幅)"
-_VERB = (r"(?:组织开展|转发或发布|评比表彰|开展|召开|组织|举办|举行|公布|报送|上报|上传|提供|推荐|发布|更新|表彰|评比|"
-         r"进行|推送|通报|报|参加|检查|巡查|学习|走访|慰问)")
-_TAIL = r"(?:之前|以前|前|止|为止)?(?:完成|上传|上报|报送|提交|公布|开展|召开|举办|印发)?"
-_PART = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31), "中下旬": (11, 31), "上中旬": (1, 20), "初": (1, 10)}
 _CYCLE_WORDS = {"周": "week", "星期": "week", "月": "month", "个月": "month", "两个月": "two_months", "两月": "two_months",
                 "二个月": "two_months", "三个月": "quarter", "季": "quarter", "季度": "quarter", "个季度": "quarter",
                 "半年": "half_year", "年": "year", "年度": "year"}
@@ -326,22 +279,6 @@ def _hours(w: str, year: int):
     return [Reading("hours", {"min": n, "strict": m.group(2) == "超过"})]
 
 
-def _year_span(w: str, year: int):
-    w2 = re.sub(_TAIL + "$", "", w)
-    if w2 in ("年底", "年末", "年底前", "年末前", "12月底", "十二月底"):
-        return [Reading("due", {"date": dt.date(year, 12, 31)})]
-    if w2 in ("全年", "年内", "全年度", "本年度"):
-        return [Reading("window", {"start": dt.date(year, 1, 1), "end": dt.date(year, 12, 31)})]
-    m = re.fullmatch(rf"(上半年|下半年|第([一二三四1-4])季度){_VERB}*", w)
-    if m:
-        if m.group(1) in ("上半年", "下半年"):
-            first = 1 if m.group(1) == "上半年" else 7
-            return [Reading("window", {"start": dt.date(year, first, 1), "end": month_end(year, first + 5)})]
-        q = cn_number(m.group(2))
-        return [Reading("window", {"start": dt.date(year, 3 * q - 2, 1), "end": month_end(year, 3 * q)})]
-    return None
-
-
 def _count(w: str, year: int):
     m = re.fullmatch(r"(?:全年|年内|每年|每年度|一年|年度)?(?:共|累计|合计)?(.*)", w)
     rest = m.group(1)
@@ -351,21 +288,6 @@ def _count(w: str, year: int):
     if quantity is None:
         return None
     return [Reading("count", quantity)]
-
-
-def _month(text: str) -> int:
-    n = cn_number(text)
-    if n is None or not 1 <= n <= 12:
-        raise _NotRead(f"没有 {text} 月")
-    return n
-
-
-def _day(year: int, month: int, text: str) -> dt.date:
-    n = cn_number(text)
-    try:
-        return dt.date(year, month, n or 0)
-    except ValueError:
-        raise _NotRead(f"{month}月没有{text}日") from None
 
 
 def _each_month(w: str, year: int):
@@ -383,69 +305,3 @@ def _each_month(w: str, year: int):
     return [Reading("each_month", {"months": months, "min_each": n})]
 
 
-_SINGLE = re.compile(rf"{_NUM}月(?:份)?(?:{_NUM}日|(上旬|中旬|下旬|中下旬|上中旬|初|底|末))?")
-
-
-def _dates(w: str, year: int):
-    """Month and day expressions: a point (`3月底`), a day (`5月4日`), a window (`3月`, `8月上旬`), a list."""
-    m = re.fullmatch(rf"{_NUM}月(?:份)?(?:之前|以前|前){_TAIL}", w)
-    if m:
-        month = _month(m.group(1))
-        return [Reading("due", {"date": month_end(year, month - 1) if month > 1 else dt.date(year - 1, 12, 31)})]
-    m = re.fullmatch(rf"{_NUM}月{_NUM}日?[-~至到]{_NUM}日{_TAIL}", w) or \
-        re.fullmatch(rf"{_NUM}月{_NUM}日[-~至到]{_NUM}月{_NUM}日{_TAIL}", w)
-    if m:
-        g = m.groups()
-        start = _day(year, _month(g[0]), g[1])
-        end = _day(year, _month(g[0]), g[2]) if len(g) == 3 else _day(year, _month(g[2]), g[3])
-        if end < start:
-            raise _NotRead("结束日期早于开始日期")
-        return [Reading("window", {"start": start, "end": end})]
-    m = re.fullmatch(rf"{_NUM}月(?:份)?(?:-|~|至|到){_NUM}月(?:份)?{_VERB}*", w)
-    if m:
-        first, last = _month(m.group(1)), _month(m.group(2))
-        if last < first:
-            raise _NotRead("结束月份早于开始月份")
-        return [Reading("window", {"start": dt.date(year, first, 1), "end": month_end(year, last)})]
-    kinds = "|".join(sorted(DOCUMENT_KINDS, key=len, reverse=True))
-    m = re.fullmatch(rf"(.+?)(?:前|之前|以前)?(?:报|上报|上传|报送|提交|印发|制定)({kinds})", w)
-    if m and _SINGLE.fullmatch(m.group(1)):
-        found = _dates(m.group(1), year)
-        if found and len(found) == 1 and found[0].kind in ("due", "window", "on"):
-            r = found[0]
-            return [Reading(r.kind, {**r.values, "kinds": [m.group(2)]})]
-    parts = [p for p in re.split(r"[、和及]", w) if p]
-    if len(parts) > 1:
-        last = _SINGLE.match(parts[-1])
-        suffix = last.group(3) if last and last.group(3) else ""
-        out = []
-        for part in parts:
-            if suffix and re.fullmatch(rf"{_NUM}月(?:份)?", part):
-                part += suffix
-            out += _single_date(part, year) or []
-            if not _single_date(part, year):
-                return None
-        return out
-    return _single_date(w, year)
-
-
-def _single_date(w: str, year: int) -> list[Reading] | None:
-    before = bool(re.search(r"(?:之前|以前|前)", w))
-    w = re.sub(_TAIL + "$", "", w)
-    m = _SINGLE.fullmatch(w)
-    if not m:
-        return None
-    month = _month(m.group(1))
-    if m.group(2):
-        day = _day(year, month, m.group(2))
-        return [Reading("due" if before else "on", {"date": day})]
-    part = m.group(3)
-    if part in ("底", "末"):
-        return [Reading("due", {"date": month_end(year, month)})]
-    if part:
-        first, last = _PART[part]
-        last = min(last, month_end(year, month).day)
-        if before:
-            return [Reading("due", {"date": dt.date(year, month, last)})]
-        return [Reading("window", {"start": dt.date(year, month, first), "end": dt.date(year, month, last)})]
-    return [Reading("window", {"start": dt.date(year, month, 1), "end": month_end(year, month)})]

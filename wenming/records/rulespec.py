@@ -91,6 +91,8 @@ def validate_rule(f: Fields, tallies: set[str] | None) -> dict | None:
     if kind == "window" and rule.get("start") and rule.get("end") and rule["end"] < rule["start"]:
         f.error("end", f"结束日期 {rule['end']} 早于开始日期 {rule['start']}。")
     f.check_unknown(("type", "label", *spec))
+    if any(key not in rule for key in REQUIRED.get(kind, ())):
+        return None  # the problem is recorded; the engine never sees half a rule
     return rule
 
 

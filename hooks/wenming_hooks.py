@@ -35,7 +35,8 @@ from wenming.site.pages import build_site, problems_site  # noqa: E402
 from wenming.site.htmlspace import collapse_indentation  # noqa: E402
 from wenming.records.problems import render_report  # noqa: E402
 from wenming.exports.public import public_dataset  # noqa: E402
-from wenming.site.searchwords import use_in_search  # noqa: E402
+from wenming.site.jiebastate import dictionary_words, remember_cuts, restore_dictionary  # noqa: E402
+from wenming.site.searchwords import SEARCH_PLUGIN, USER_DICT, data_words, use_in_search, user_dict  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.wenming")  # MkDocs' format; `-q` hides INFO
 
@@ -73,9 +74,22 @@ def on_config(config, **kwargs):
     if all(Path(w).resolve() != data_dir.resolve() for w in config.watch):
         config.watch.append(str(data_dir))  # `serve --data PATH` rebuilds when a record there changes
     logging.getLogger("jieba").setLevel(logging.WARNING)  # not "Building prefix dict …" on every build
+    _fresh_jieba(config, project, dataset)
     use_in_search(config, project, dataset)
     config.nav = site.nav + list(config.nav or [])
     return config
+
+
+def _fresh_jieba(config, project: Path, dataset) -> None:
+    """jieba's dictionary as before the first build in this process, whatever earlier builds added
+    (see wenming/site/jiebastate.py): the words this build adds are the data's names and the user
+    dictionaries the search plugin loads."""
+    search = config.plugins.get(SEARCH_PLUGIN)
+    if search is None or not search.config.enabled:
+        return
+    files = {USER_DICT, user_dict(search.config.jieba_dict_user, project)}
+    words = [w for path in sorted(files) if path.is_file() for w in dictionary_words(path)]
+    restore_dictionary(words + data_words(dataset))
 
 
 def on_files(files: Files, config, **kwargs):
@@ -124,31 +138,7 @@ def _unmodified() -> bool:
 
 
 def on_pre_build(config, **kwargs):
-    _remember_cuts()
-
-
-def _remember_cuts() -> None:
-    """Cut each run of Chinese characters into words once per build, not once per page that shows it.
-
-    Material's search plugin hands every Han run of every page section to `jieba.cut`; titles, names,
-    departments and briefs recur on index, month, task and department pages (in the sample, two thirds of
-    the characters it cuts were cut before on another page). Same input, same dictionary, same words; the
-    memory is emptied for every build, after on_config has added this build's words to jieba."""
-    import jieba
-
-    cut = getattr(jieba.cut, "__wrapped__", jieba.cut)
-    seen: dict = {}
-
-    def remembered(sentence, *args, **kwargs):
-        if args or kwargs:
-            return cut(sentence, *args, **kwargs)
-        words = seen.get(sentence)
-        if words is None:
-            words = seen[sentence] = tuple(cut(sentence))
-        return iter(words)
-
-    remembered.__wrapped__ = cut
-    jieba.cut = remembered
+    remember_cuts()  # after every on_config: this build's words are in jieba's dictionary
 
 
 def on_env(env, config, files, **kwargs):

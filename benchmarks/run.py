@@ -206,7 +206,7 @@ def main(argv: list[str]) -> int:
     lines = [
         "| activities | years × per year | pages (wenming / plain) | wenming wall | peak RSS | output "
         "| activity page HTML (mean / max) | plain wall | plain RSS | wenming / plain (wall) "
-        "| wenming / plain (CPU) | time vs smallest |",
+        "| wenming / plain (CPU) | vs smallest: CPU (wall) |",
         "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
@@ -215,7 +215,7 @@ def main(argv: list[str]) -> int:
             f"| {r['rss']:.0f} MiB | {r['out'] / 2**20:.1f} MiB | {r['page'] / 1024:.1f} / {r['max_page'] / 1024:.1f} KB "
             f"| {r['pwall']:.1f} s | {r['prss']:.0f} MiB | {r['wall'] / r['pwall']:.2f} × "
             f"| {r['cpu'] / r['pcpu']:.2f} × ({r['cpu']:.1f} s / {r['pcpu']:.1f} s) "
-            f"| {r['wall'] / base['wall']:.2f} × ({r['n'] / base['n']:.0f} × the records) |"
+            f"| {r['cpu'] / base['cpu']:.2f} × ({r['wall'] / base['wall']:.2f} ×) for {r['n'] / base['n']:.0f} × the records |"
         )
     if serve:
         lines += ["", f"`wenming serve`, one-year repository (30 activities): first page served after {serve[0]:.1f} s; "

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import sys
 from pathlib import Path, PurePosixPath
 
@@ -35,6 +34,7 @@ from wenming.site.pages import build_site, problems_site  # noqa: E402
 from wenming.site.htmlspace import collapse_indentation  # noqa: E402
 from wenming.records.problems import render_report  # noqa: E402
 from wenming.exports.public import public_dataset  # noqa: E402
+from wenming.site.searchfile import defer_writing, write_index  # noqa: E402
 from wenming.site.jiebastate import dictionary_words, remember_cuts, restore_dictionary  # noqa: E402
 from wenming.site.searchwords import SEARCH_PLUGIN, USER_DICT, data_words, use_in_search, user_dict  # noqa: E402
 
@@ -84,8 +84,7 @@ def _fresh_jieba(config, project: Path, dataset) -> None:
     """jieba's dictionary as before the first build in this process, whatever earlier builds added
     (see wenming/site/jiebastate.py): the words this build adds are the data's names and the user
     dictionaries the search plugin loads."""
-    search = config.plugins.get(SEARCH_PLUGIN)
-    if search is None or not search.config.enabled:
+    if not (search := _search(config)):
         return
     files = {USER_DICT, user_dict(search.config.jieba_dict_user, project)}
     words = [w for path in sorted(files) if path.is_file() for w in dictionary_words(path)]
@@ -139,6 +138,13 @@ def _unmodified() -> bool:
 
 def on_pre_build(config, **kwargs):
     remember_cuts()  # after every on_config: this build's words are in jieba's dictionary
+    if search := _search(config):  # its SearchIndex is made in its on_config
+        defer_writing(search.search_index)  # written entry by entry in on_post_build (wenming/site/searchfile.py)
+
+
+def _search(config):
+    search = config.plugins.get(SEARCH_PLUGIN)
+    return search if search is not None and search.config.enabled else None
 
 
 def on_env(env, config, files, **kwargs):
@@ -177,9 +183,10 @@ def on_nav(nav, config, files, **kwargs):
     return nav
 
 
-@event_priority(-100)  # after material/search has written search_index.json
+@event_priority(-100)
 def on_post_build(config, **kwargs):
-    _write_search_script(Path(config.site_dir))
+    if search := _search(config):  # after material/search has written its stub of search_index.json
+        write_index(search.search_index, Path(config.site_dir) / "search")
     if "counts" in _state:  # instead of MkDocs' list of every page not in the nav (validation.nav.omitted_files)
         total, in_nav = _state["counts"]
         log.info(f"共生成 {total:,} 个页面：{in_nav:,} 个在导航中，其余 {total - in_nav:,} 个"
@@ -191,18 +198,6 @@ def on_post_build(config, **kwargs):
         _serve.update(markdown={})
     else:
         _serve.update(site=site, nav=site.nav, markdown={p.uri: p.markdown for p in site.pages})
-
-
-def _write_search_script(site_dir: Path) -> None:
-    """search/search_index.js: the index as a script, which Material loads instead of the JSON when a page
-    is opened from disk (build/index.html, the archive). Material's `offline` plugin does the same, but it
-    reads the whole index into memory and copies it (tens of MiB for a decade of records); this streams it."""
-    index = site_dir / "search" / "search_index.json"
-    if not index.is_file():
-        return
-    with index.open("rb") as source, (index.parent / "search_index.js").open("wb") as script:
-        script.write(b"var __index = ")
-        shutil.copyfileobj(source, script, 1 << 20)
 
 
 def on_post_page(output, page, config, **kwargs):

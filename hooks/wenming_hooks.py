@@ -159,12 +159,15 @@ def _primary_nav(env):
     nav, so nothing in it is active and its nav differs from another's only in the relative links, which
     depend on the page's folder. Pages in the nav (active items) are rendered as Material renders them."""
     rendered: dict[str, Markup] = {}
+    in_nav: dict[int, set[int]] = {}  # id(nav) -> ids of its pages (Page == compares titles and files)
 
     @pass_context
     def primary_nav(context) -> Markup:
         page, nav = context.get("page"), context.get("nav")
         template = env.get_template("partials/nav.html")
-        if page is None or nav is None or page in nav.pages:
+        if nav is not None and id(nav) not in in_nav:
+            in_nav[id(nav)] = {id(p) for p in nav.pages}
+        if page is None or nav is None or id(page) in in_nav[id(nav)]:
             return Markup(template.render(context.get_all()))
         folder = page.url.rpartition("/")[0]
         if folder not in rendered:

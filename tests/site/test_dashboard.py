@@ -21,7 +21,7 @@ from wenming.api import load_dataset
 from wenming.judge.progress import evaluate_year
 from wenming.judge.rules import Status
 from wenming.site.charts import count_axis, year_charts
-from wenming.site.home import SHOWN, status_uri
+from wenming.site.home import SHOWN, SHOWN_UPCOMING, status_uri
 from wenming.site.pages import build_site
 
 DATA = load_dataset(ROOT / "data", "data")
@@ -123,7 +123,7 @@ def test_next_30_days_lists_due_tasks_and_the_schedule(open_year, progress):
     col = body(open_year["index.md"]).select(".wm-dash-col")[1]
     assert "接下来 30 天" in col.h2.get_text()
     due = [a.get_text().split()[0] for a in col.select("a.wm-line-task")]
-    assert due == list(dict.fromkeys(d.task.id for d in progress.upcoming))
+    assert due == list(dict.fromkeys(d.task.id for d in progress.upcoming))[:SHOWN_UPCOMING]
     planned = [li.select_one(".wm-when").get_text() for li in col.select("ul.wm-planned > li")]
     schedule = DATA.years[0].plan.schedule
     assert planned == [s.when for s in schedule if s.month in (9, 10)]

@@ -27,6 +27,8 @@ ATTENTION = (Status.OVERDUE, Status.AT_RISK, Status.INCOMPLETE, Status.PENDING)
 """Statuses that ask someone to act, worst first: the dashboard's "需要关注"."""
 SHOWN = 10
 """Lines of "需要关注" on the dashboard; the rest are one click away."""
+SHOWN_UPCOMING = 6
+"""Lines of "接下来 30 天" (its column also lists the 活动安排表): the rest are on the 有风险 page."""
 NO_LEAD = "none"
 """Anchor of the group of tasks without a lead department on a status page."""
 
@@ -196,7 +198,8 @@ def status_pages(year: int) -> list[tuple[str, Status | None]]:
 
 def template_context() -> dict:
     """What the dashboard and status templates need besides the common context."""
-    return dict(status_uri=status_uri, html_uri=html_uri, shown=SHOWN, attention=list(ATTENTION))
+    return dict(status_uri=status_uri, html_uri=html_uri, shown=SHOWN, shown_upcoming=SHOWN_UPCOMING,
+                attention=list(ATTENTION))
 
 
 def render_status_pages(v, ctx: dict) -> list[tuple[str, str]]:

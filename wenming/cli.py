@@ -223,6 +223,8 @@ from .authoring.new import new, schema  # noqa: E402  (`wenming new …` and `we
 
 main.add_command(new)
 main.add_command(schema)
+from .authoring.init import init  # noqa: E402  (`wenming init`)
+main.add_command(init)
 
 
 @main.group()

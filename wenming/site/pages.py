@@ -122,6 +122,8 @@ class YearView:
         self.plan = year.plan
         self.as_of = as_of
         self.orgs = dataset.unit.orgs
+        self.recorded = any(a.start <= as_of for y in dataset.years for a in y.activities)
+        """Whether the unit has recorded any activity by the as-of date (in any year): not a new unit."""
         self.tasks = {t.id: t for t in year.plan.tasks}
         self.schedule = {s.id: s for s in year.plan.schedule}
         self.by_task: dict[str, list] = {t: [] for t in self.tasks}
@@ -205,7 +207,9 @@ class YearView:
         return phase.name if phase else "—"
 
     def next_steps(self) -> list[NextStep]:
-        """The steps still missing from a new unit's year (an empty plan, no staff count, no activity yet)."""
+        """What a new unit still has to do: shown while the year's plan is empty or no activity was ever recorded."""
+        if self.plan.tasks and self.recorded:
+            return []
         y, plan_path = self.year.year, self.plan.source.path
         unit_path = str(PurePosixPath(plan_path).parent.parent / "unit.yml")
         steps = []
@@ -215,7 +219,7 @@ class YearView:
         if y not in self.unit.staff:
             steps.append(NextStep("填写职工总数", f"在 {unit_path} 的 staff 下加一行 {y}: 职工人数（志愿者比例的分母）",
                                   "", "guide/data-format.md", "数据格式"))
-        if not self.year.activities:
+        if not self.recorded:
             steps.append(NextStep("录入第一条活动", "每开展一次活动，新建一条记录（图文简报和现场照片），"
                                   "写上它是哪项任务的佐证", "wenming new activity", "guide/activity.md",
                                   "添加一条活动记录"))

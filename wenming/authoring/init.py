@@ -83,7 +83,10 @@ def _in_git(folder: Path) -> bool:
 def init(folder: Path, name: str | None, short: str | None, level: str | None, status: str | None,
          staff: int | None, departments: str | None, year: int | None) -> None:
     """新建一个单位的文明创建记录仓库（FOLDER，默认当前文件夹）：单位信息、今年的空白实施方案、git 仓库。"""
-    year = year or settings.as_of().year
+    try:
+        year = year or settings.as_of().year
+    except settings.SettingsError as exc:
+        _fail(f"{settings.AS_OF_ENV}: {exc}", 2)
     data_dir = folder / "data"
     root = settings.display_path(data_dir)
     for rel in ("unit.yml", f"{year}/plan.yml"):

@@ -145,6 +145,7 @@ def init(folder: Path, name: str | None, short: str | None, level: str | None, s
     if where != ".":
         click.echo(f"  {step}. 进入这个文件夹：cd {where}")
         step += 1
-    click.echo(f"  {step}. 打开 data/{year}/plan.yml，照单位印发的实施方案填写任务分解（写法见 用户指南 → 从零开始）。")
+    click.echo(f"  {step}. 打开 data/{year}/plan.yml，照单位印发的实施方案填写任务分解（写法见 用户指南 → 从零开始）；")
+    click.echo("     方案有 Word 或 PDF 版的，删掉这个空白方案，用 wenming import plan 方案.docx 导入。")
     click.echo(f"  {step + 1}. 运行 wenming check 检查，wenming build 生成网站，用浏览器打开 build/index.html。")
     click.echo(f'  {step + 2}. 提交：git add -A && git commit -m "{year}年度实施方案"')

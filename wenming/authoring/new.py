@@ -339,6 +339,7 @@ def _first_year(data_dir: Path, raw: RawRepo, year: int) -> None:
     click.echo("  - title 标题、number 文号、issued 印发日期；")
     click.echo("  - phases 实施阶段、categories 任务分解（每项任务的时限和佐证要求）、schedule 活动安排表，"
                "文件里有例子，写法见 用户指南 → 从零开始；")
+    click.echo(f"  - 方案有 Word 或 PDF 版的，删掉这个空白方案，用 wenming import plan 方案.docx --year {year} 导入；")
     if year not in unit.staff:
         click.echo(f"  - {raw.root}/unit.yml：在 staff 下添加一行 {year}: 职工人数；")
     click.echo(f"然后运行 wenming check，再提交：{_commit_hint([_show(raw, str(year))], f'{year}年度实施方案')}")

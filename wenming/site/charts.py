@@ -50,7 +50,7 @@ class Chart:
 def _figure(traces: list, **layout) -> str:
     """A static figure: no zoom or pan (a finger scrolling the page must not zoom the chart), no toolbar."""
     fig = go.Figure(traces)
-    layout = {"height": 300, **layout}
+    layout = {"height": 270, **layout}
     fig.update_layout(template="none", font={"family": FONT, "size": 12}, dragmode=False, hovermode="closest",
                       margin={"l": 10, "r": 10, "t": 10, "b": 10}, legend={"orientation": "h", "y": -0.2},
                       separators=".,", **layout)
@@ -102,7 +102,7 @@ def year_charts(unit: Unit, year: Year, p: YearProgress) -> list[Chart]:
         out.append(Chart(f"wm-{y}-category", "各方面完成度", _figure(
             [go.Bar(x=[round(s * 100) for s in shares], y=names, orientation="h", marker_color=COLORS["done"],
                     hovertemplate="%{y}：%{x}<extra></extra>")],
-            xaxis=_share_axis("完成度"), yaxis={"autorange": "reversed"}, height=60 + 24 * len(names)),
+            xaxis=_share_axis("完成度"), yaxis={"autorange": "reversed"}, height=50 + 22 * len(names)),
             ("方面", "任务数", "达标", "逾期", "完成度"),
             tuple((n, str(r.total), str(r.count("达标")), str(r.count("逾期")), _pct(r.completion))
                   for n, r in zip(names, p.categories))))
@@ -112,7 +112,7 @@ def year_charts(unit: Unit, year: Year, p: YearProgress) -> list[Chart]:
         out.append(Chart(f"wm-{y}-department", "各部门完成度（牵头任务）", _figure(
             [go.Bar(x=[round(r.completion * 100) for _, r in orgs], y=[n for n, _ in orgs], orientation="h",
                     marker_color=COLORS["actual"], hovertemplate="%{y}：%{x}<extra></extra>")],
-            xaxis=_share_axis("完成度"), yaxis={"autorange": "reversed"}, height=60 + 24 * len(orgs)),
+            xaxis=_share_axis("完成度"), yaxis={"autorange": "reversed"}, height=50 + 22 * len(orgs)),
             ("部门", "牵头任务", "达标", "逾期", "完成度"),
             tuple((n, str(r.total), str(r.count("达标")), str(r.count("逾期")), _pct(r.completion)) for n, r in orgs)))
 

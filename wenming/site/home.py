@@ -29,6 +29,8 @@ SHOWN = 10
 """Lines of "需要关注" on the dashboard; the rest are one click away."""
 SHOWN_UPCOMING = 6
 """Lines of "接下来 30 天" (its column also lists the 活动安排表): the rest are on the 有风险 page."""
+SHOWN_PLANNED = 5
+"""活动安排表 entries under "接下来 30 天": the rest are in the plan's schedule."""
 NO_LEAD = "none"
 """Anchor of the group of tasks without a lead department on a status page."""
 
@@ -68,14 +70,6 @@ class Group:
     @property
     def anchor(self) -> str:
         return f"d-{self.org.id if self.org else NO_LEAD}"
-
-
-@dataclass(frozen=True)
-class Planned:
-    """A 活动安排表 entry in the next 30 days, with the records already made for it."""
-
-    item: ScheduleItem
-    records: tuple
 
 
 class Dashboard:
@@ -166,13 +160,13 @@ class Dashboard:
         return list(first.values())
 
     @functools.cached_property
-    def planned(self) -> list[Planned]:
-        """活动安排表 entries of the months the next 30 days touch (the schedule is planned by month)."""
+    def planned(self) -> list[ScheduleItem]:
+        """活动安排表 entries not yet recorded, of the months the next 30 days touch (the schedule is
+        planned by month, its dates are words): what is still to be held in this window."""
         if self.closed:
             return []
         months = {(self.as_of.year, self.as_of.month), (self.horizon.year, self.horizon.month)}
-        return [Planned(s, tuple(self.v.by_schedule.get(s.id, ())))
-                for s in self.v.plan.schedule if (self.year, s.month) in months]
+        return [s for s in self.v.plan.schedule if (self.year, s.month) in months and not self.v.by_schedule.get(s.id)]
 
     # -- status pages ----------------------------------------------------------------
 
@@ -199,7 +193,7 @@ def status_pages(year: int) -> list[tuple[str, Status | None]]:
 def template_context() -> dict:
     """What the dashboard and status templates need besides the common context."""
     return dict(status_uri=status_uri, html_uri=html_uri, shown=SHOWN, shown_upcoming=SHOWN_UPCOMING,
-                attention=list(ATTENTION))
+                shown_planned=SHOWN_PLANNED, attention=list(ATTENTION))
 
 
 def render_status_pages(v, ctx: dict) -> list[tuple[str, str]]:

@@ -120,9 +120,8 @@ class Dashboard:
 
     def line(self, task: Task) -> Line:
         result = self.v.result(task.id)
-        worst = [r for r in result.rules if r.status == result.status]
-        dues = sorted(r.due for r in worst if r.due)
-        return Line(task, result.status, result.reason, dues[0] if dues else None)
+        worst = [r for r in result.rules if r.status == result.status]  # the first one gives the task's reason
+        return Line(task, result.status, result.reason, worst[0].due if worst else None)
 
     def lines(self, statuses: tuple[Status, ...]) -> list[Line]:
         """The year's tasks in these statuses, worst status first, then earliest due date, then plan order."""

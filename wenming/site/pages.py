@@ -357,7 +357,7 @@ def _year_media(year: Year) -> list[Media]:
 
 def _year_nav(v: YearView) -> list:
     y = v.year.year
-    months = [{f"{cn_number(m)}月": month_uri(y, m)} for m in range(1, 13)]
+    months = [{f"{m}月": month_uri(y, m)} for m in range(1, 13)]  # 5月, never 五月 (DESIGN.md)
     honors = [f"{y}/honors/index.md"] + [{quarter_name(p)[5:]: period_uri(p)} for p in v.periods()]
     return [
         f"{y}/index.md",

@@ -220,9 +220,11 @@ def demo(years: int, per_year: int, out: Path, seed: int) -> None:
 
 
 from .authoring.new import new, schema  # noqa: E402  (`wenming new …` and `wenming schema`, in their own module)
+from .authoring.importer.command import import_group  # noqa: E402
 
 main.add_command(new)
 main.add_command(schema)
+main.add_command(import_group)  # `wenming import plan`, in wenming.authoring.importer
 
 
 @main.group()

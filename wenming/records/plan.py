@@ -126,7 +126,7 @@ def validate_plan(raw: RawFile, year: int, unit: Unit, problems: list[Problem],
             c.error("number", f"类别序号 {number} 重复。请检查序号。")
         numbers.add(number)
         category = Category(number, c.text("title", required=True, example="创建工作机制方面"),
-                            _org_refs(c, "lead", unit, required=True), _org_refs(c, "coop", unit), ())
+                            _org_refs(c, "lead", unit), _org_refs(c, "coop", unit), ())
         tasks = []
         for j, _ in c.items("tasks", required=True, example="[……]"):
             t = c.sub("tasks", j)
@@ -138,6 +138,9 @@ def validate_plan(raw: RawFile, year: int, unit: Unit, problems: list[Problem],
                 continue
             task_seen[task.id] = t.line or 0
             tasks.append(task)
+        if not c.has("lead") and any(not t.lead for t in tasks):
+            c.warn("lead", "没有写牵头部门：这一类（及没有写 lead 的任务）不会出现在部门页面上。"
+                           "方案写了的请补上，如 lead: [bgs]。")
         c.check_unknown(CATEGORY_FIELDS)
         categories.append(Category(category.number, category.title, category.lead, category.coop, tuple(tasks)))
     schedule = []

@@ -63,7 +63,7 @@ def site_ledger(site, year: int) -> dict[str, tuple[str, str]]:
             continue  # the score tables
         for tr in table.select("tr")[1:]:
             cells = dict(zip(heads, (td.get_text(" ", strip=True) for td in tr.select("td"))))
-            found[cells["编号"]] = (cells["状态"], cells["情况"])
+            found[cells["任务"].split()[0]] = (cells["状态"], cells["情况"])  # 任务: "1-1 制定…"
     return found
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from .charts import year_charts
+from .evidence import category_uri, cards
 from ..records.model import Activity, Dataset, Document, HonorEntry, Task, Year, task_key
 from .photos import is_cleanable, published_suffix, thumb_uri
 from ..judge.progress import STATUS_ORDER, activity_checks, evaluate_year
@@ -259,6 +260,7 @@ def build_site(dataset: Dataset, as_of: dt.date) -> Site:
                   photo_thumb_uri=photo_thumb_uri, honor_thumb_uri=honor_thumb_uri,
                   excerpt=excerpt, brief_length=brief_length, hours=_hours, Status=Status, method_names=METHOD_NAMES,
                   years=[y.year for y in years])
+    common.update(_record_helpers())
     views = {y.year: YearView(dataset, y, as_of) for y in years}
     if years:
         current = views[as_of.year] if as_of.year in views else views[years[-1].year]
@@ -327,7 +329,20 @@ def _year_pages(v: YearView, common: dict) -> list[Page]:
     for org in v.unit.departments + v.unit.branches:
         uri = department_uri(y, org.id)
         out.append(Page(uri, render("department.md.j2", uri, org=org, **ctx), plan_src))
+    for c in v.plan.categories:
+        uri = category_uri(y, c.number)
+        out.append(Page(uri, render("category.md.j2", uri, category=c, **ctx), plan_src))
     return out
+
+
+def _record_helpers() -> dict:
+    """What the record pages' templates use beyond the common URLs (wenming.site.evidence)."""
+    def task_cards(v: YearView, task_id: str) -> list:
+        return cards(v.by_task.get(task_id, ()), v.docs_by_task.get(task_id, ()),
+                     photo_uri, activity_uri, document_file_uri)
+    def upcoming_for(v: YearView, org_id: str) -> list:
+        return [d for d in v.progress.upcoming if org_id in d.task.lead or org_id in d.task.coop]
+    return dict(category_uri=category_uri, task_cards=task_cards, upcoming_for=upcoming_for)
 
 
 def _year_media(year: Year) -> list[Media]:
@@ -341,7 +356,7 @@ def _year_media(year: Year) -> list[Media]:
 
 def _year_nav(v: YearView) -> list:
     y = v.year.year
-    months = [{f"{cn_number(m)}月": month_uri(y, m)} for m in range(1, 13)]
+    months = [{f"{m}月": month_uri(y, m)} for m in range(1, 13)]
     honors = [f"{y}/honors/index.md"] + [{quarter_name(p)[5:]: period_uri(p)} for p in v.periods()]
     return [
         f"{y}/index.md",

@@ -215,10 +215,25 @@ def test_built_site_has_the_honor_and_the_document(walked, walked_site):
 
 # -- cycle.md --------------------------------------------------------------------------------
 
+def _plan_document(target: Path, year: int) -> None:
+    """The unit's plan for `year` as it arrives: the sample's Word document, its year changed."""
+    import docx
+
+    doc = docx.Document(FIXTURES / "plans" / "2018-sample.docx")
+    cells = [p for t in doc.tables for row in t.rows for c in row.cells for p in c.paragraphs]
+    for paragraph in doc.paragraphs + cells:
+        for run in paragraph.runs:
+            run.text = run.text.replace("2018", str(year))
+    doc.save(target)
+
+
 def test_cycle_page_commands(tmp_path):
     project, env = make_project(tmp_path)
+    shutil.rmtree(project / "data" / "2019")  # the year starts: its plan document has just been issued
+    _plan_document(project / "2019年度实施方案.docx", 2019)
     reader = Reader(project, env)
     reader.follow("cycle.md")
+    assert (project / "data" / "2019" / "plan.yml").read_text(encoding="utf-8").count("\n      - id: ") == 46
     assert (project / "台账-2018.xlsx").is_file()
     assert (project / "台账.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     assert (project / "文明创建台账-2018.zip").stat().st_size > 100_000

@@ -21,7 +21,7 @@ from wenming.api import load_dataset
 from wenming.judge.progress import evaluate_year
 from wenming.judge.rules import Status
 from wenming.site.charts import count_axis, year_charts
-from wenming.site.home import SHOWN, SHOWN_PLANNED, SHOWN_UPCOMING, status_uri
+from wenming.site.home import SHOWN, SHOWN_PLANNED, SHOWN_UPCOMING
 from wenming.site.pages import build_site
 
 DATA = load_dataset(ROOT / "data", "data")
@@ -72,14 +72,15 @@ def test_a_tile_per_status_that_occurs_opens_the_ledger_filtered_to_it(open_year
     tiles = body(open_year["index.md"]).select(".wm-tiles a.wm-tile")
     occurring = [s for s in Status if progress.overall.counts.get(s)]
     assert sorted(t.get_text(" ", strip=True).split()[1] for t in tiles) == sorted(s.value for s in occurring)
+    ledger = body(open_year["2018/tasks/index.md"])
     for tile in tiles:
         count, name = tile.get_text(" ", strip=True).split()
         status = Status(name)
-        assert tile["href"] == status_uri(2018, status)[:-3] + ".html"
-        filtered = body(open_year[status_uri(2018, status)])
-        listed = {a.get_text().split()[0] for a in filtered.select("a.wm-line-task")}
+        assert tile["href"] == f"2018/tasks/index.html#s-{status.name.lower()}"
+        assert ledger.find(id=f"s-{status.name.lower()}") is not None  # the ledger's filter target
+        rows = ledger.select(f'tr[data-status="{status.name.lower()}"]')
         expected = {t for t, r in progress.tasks.items() if r.status == status}
-        assert listed == expected and int(count) == len(expected), name
+        assert len(rows) == len(expected) == int(count), name
 
 
 def test_worst_ten_first_then_a_link_to_all(open_year, progress):
@@ -100,23 +101,22 @@ def test_worst_ten_first_then_a_link_to_all(open_year, progress):
 
 
 def test_late_for_my_department_is_one_click_from_home(open_year, progress):
-    """Each department leading an overdue task is a link to its part of the overdue page."""
+    """Each department with overdue tasks is a link to its page's 逾期事项, with the count that page shows."""
     links = body(open_year["index.md"]).select(".wm-dash-depts a")
-    assert links
-    overdue_page = body(open_year[status_uri(2018, Status.OVERDUE)])
+    overdue = {t for t, r in progress.tasks.items() if r.status == Status.OVERDUE}
+    plan = DATA.years[0].plan
+    expected = {o.id for o in DATA.unit.departments + DATA.unit.branches
+                if any(o.id in t.lead + t.coop for t in plan.tasks if t.id in overdue)}
+    assert {a["href"].split("/")[-1].split(".")[0] for a in links} == expected
     for a in links:
         href, anchor = a["href"].split("#")
-        assert href == "2018/tasks/status-overdue.html"
-        org = anchor.removeprefix("d-")
-        section = overdue_page.find(id=anchor)
-        listed = []
-        for el in section.find_next_siblings():
-            if el.name == "h2":
-                break
-            listed += [x.get_text().split()[0] for x in el.select("a.wm-line-task")]
-        expected = [t.id for t in DATA.years[0].plan.tasks
-                    if org in t.lead and progress.tasks[t.id].status == Status.OVERDUE]
-        assert sorted(listed) == sorted(expected) and a.strong.get_text() == str(len(expected)), org
+        assert anchor == "overdue" and href.startswith("2018/departments/")
+        org = href.split("/")[-1][:-5]
+        page = body(open_year[f"2018/departments/{org}.md"])
+        heading = page.find(id="overdue")
+        assert heading is not None and f"（{a.strong.get_text()} 项任务）" in heading.get_text(), org
+        mine = {t.id for t in plan.tasks if t.id in overdue and org in t.lead + t.coop}
+        assert int(a.strong.get_text()) == len(mine), org
 
 
 def test_next_30_days_lists_due_tasks_and_the_schedule(open_year, progress):
@@ -146,7 +146,7 @@ def test_closed_year_shows_the_year_end_result_and_nothing_due():
 def test_every_link_of_the_dashboard_and_status_pages_leads_to_a_page(open_year):
     import posixpath
     published = {u[:-3] + ".html" for u in open_year}
-    for uri in ["index.md", "2018/index.md", *[u for u in open_year if "/tasks/status-" in u or "attention" in u]]:
+    for uri in ["index.md", "2018/index.md", "2018/tasks/attention.md"]:
         for a in body(open_year[uri]).select("a[href]"):
             href = a["href"].split("#")[0]
             if href:
@@ -154,9 +154,12 @@ def test_every_link_of_the_dashboard_and_status_pages_leads_to_a_page(open_year)
                 assert target in published or target.startswith("media/"), (uri, a["href"])
 
 
-def test_status_pages_are_out_of_the_search_index(open_year):
-    assert all(open_year[u].startswith("---\nsearch:\n  exclude: true\n---\n")
-               for u in open_year if "/tasks/status-" in u or u.endswith("attention.md"))
+def test_attention_page_lists_every_task_needing_attention_by_department(open_year, progress):
+    page = open_year["2018/tasks/attention.md"]
+    assert page.startswith("---\nsearch:\n  exclude: true\n---\n")
+    listed = {a.get_text().split()[0] for a in body(page).select("a.wm-line-task")}
+    assert listed == {t for t, r in progress.tasks.items()
+                      if r.status in (Status.OVERDUE, Status.AT_RISK, Status.INCOMPLETE, Status.PENDING)}
 
 
 # -- charts ---------------------------------------------------------------------------

@@ -70,17 +70,30 @@ def test_late_for_my_department_in_one_click(browser, url):
         name, count = link.inner_text().rsplit(maxsplit=1)
         link.click()
         page.wait_for_load_state("load")
-        anchor = page.url.split("#")[1]
-        assert page.url.split("#")[0].endswith("/2018/tasks/status-overdue.html")
-        heading = page.locator(f"h2#{anchor}")
-        assert heading.inner_text().startswith(name)
-        tasks = page.evaluate("""id => { const out = []; let el = document.getElementById(id).nextElementSibling;
-            while (el && el.tagName !== 'H2') { el.querySelectorAll('a.wm-line-task').forEach(a => out.push(a.innerText));
-            el = el.nextElementSibling; } return out; }""", anchor)
-        assert len(tasks) == int(count) and all(re.match(r"\d+-\d+ ", t) for t in tasks), tasks
-        statuses = page.evaluate("""id => [...document.querySelectorAll('ul.wm-lines .wm-status')].map(s => s.innerText)""",
-                                 anchor)
-        assert set(statuses) == {"逾期"}
+        assert re.search(r"/2018/departments/\w+\.html#overdue$", page.url), page.url
+        assert page.inner_text("article h1").startswith(name)
+        heading = page.locator("h2#overdue")
+        assert f"（{count} 项任务）" in heading.inner_text()
+        box = heading.bounding_box()
+        assert 0 <= box["y"] < SIZES["phone"][1], "the page opens at what is late"
+        page.wait_for_load_state("networkidle")
+        assert not seen.problems()
+    finally:
+        page.close()
+
+
+def test_a_tile_opens_the_ledger_filtered_to_its_status(browser, url):
+    page, seen = open_page(browser, url, "index.html", "desktop")
+    try:
+        tile = page.locator("a.wm-tile.wm-overdue")
+        count = int(tile.locator("strong").inner_text())
+        tile.click()
+        page.wait_for_load_state("load")
+        assert page.url.endswith("/2018/tasks/index.html#s-overdue")
+        shown = page.evaluate("""() => [...document.querySelectorAll('.wm-ledger tbody tr')]
+            .filter(tr => tr.offsetParent !== null).map(tr => tr.dataset.status)""")
+        assert shown == ["overdue"] * count
+        page.wait_for_load_state("networkidle")
         assert not seen.problems()
     finally:
         page.close()

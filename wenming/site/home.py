@@ -3,9 +3,11 @@
 What the dashboard shows first, and in what order, is written down in
 `wenming/site/DESIGN.md`: the headline numbers (unit and year, as-of date,
 completion, estimated score per rubric), a tile per status that occurs (each
-opening `YYYY/tasks/status-<name>.html`, the ledger filtered to that status),
-then "需要关注" (the worst ten tasks, one line each), "接下来 30 天" (what falls
-due and what the 活动安排表 plans in that window), then the charts.
+opening the ledger filtered to that status, `YYYY/tasks/index.html#s-overdue`),
+the departments with overdue tasks (each opening its department page at
+`#overdue`), then "需要关注" (the worst ten tasks, one line each; all of them, by
+department, on `YYYY/tasks/attention.html`), "接下来 30 天" (what falls due and
+what the 活动安排表 still plans in that window), then the charts.
 
 A year is *closed* once the as-of date is past its 31 December: the dashboard
 then shows the year-end result (done, done late, not done, waiting for
@@ -35,14 +37,14 @@ NO_LEAD = "none"
 """Anchor of the group of tasks without a lead department on a status page."""
 
 
-def status_slug(status: Status) -> str:
-    """`Status.AT_RISK` → `at-risk`: the ASCII name in URLs, anchors and CSS classes."""
-    return status.name.lower().replace("_", "-")
+def ledger_filter(year: int, status: Status) -> str:
+    """The ledger filtered to one status (a CSS `:target` filter on the tasks index): a published href."""
+    return f"{year}/tasks/index.html#s-{status.name.lower()}"
 
 
-def status_uri(year: int, status: Status | None = None) -> str:
-    """The ledger filtered to one status (`2018/tasks/status-overdue.md`); None: every status needing attention."""
-    return f"{year}/tasks/{'status-' + status_slug(status) if status else 'attention'}.md"
+def attention_uri(year: int) -> str:
+    """Every task needing attention, per lead department."""
+    return f"{year}/tasks/attention.md"
 
 
 def html_uri(uri: str) -> str:
@@ -135,13 +137,13 @@ class Dashboard:
 
     @functools.cached_property
     def late_by_department(self) -> list[tuple[Org, int]]:
-        """Departments leading overdue tasks, most first: each opens its part of the overdue page."""
-        counts: dict[str, int] = {}
-        for ln in self.lines((Status.OVERDUE,)):
-            for org_id in ln.task.lead:
-                counts[org_id] = counts.get(org_id, 0) + 1
-        orgs = self.v.orgs
-        return sorted(((orgs[o], n) for o, n in counts.items() if o in orgs), key=lambda x: (-x[1], x[0].name))
+        """Departments with overdue tasks (led or co-operated, as their page counts them), most first."""
+        out = []
+        for org in self.v.unit.departments + self.v.unit.branches:
+            n = len(self.v.grouped(self.v.overdue_for(org.id)))
+            if n:
+                out.append((org, n))
+        return sorted(out, key=lambda x: -x[1])
 
     # -- 接下来 30 天 ---------------------------------------------------------------
 
@@ -167,12 +169,12 @@ class Dashboard:
         months = {(self.as_of.year, self.as_of.month), (self.horizon.year, self.horizon.month)}
         return [s for s in self.v.plan.schedule if (self.year, s.month) in months and not self.v.by_schedule.get(s.id)]
 
-    # -- status pages ----------------------------------------------------------------
+    # -- the attention page -------------------------------------------------------------
 
-    def groups(self, statuses: tuple[Status, ...]) -> list[Group]:
-        """Tasks in these statuses per lead department (a task led by two appears under both),
+    def groups(self) -> list[Group]:
+        """Tasks needing attention per lead department (a task led by two appears under both),
         departments in the unit's order, then tasks without a lead."""
-        lines = self.lines(statuses)
+        lines = self.attention
         out = []
         for org in self.v.unit.departments + self.v.unit.branches:
             mine = tuple(ln for ln in lines if org.id in ln.task.lead)
@@ -184,18 +186,14 @@ class Dashboard:
         return out
 
 
-def status_pages(year: int) -> list[tuple[str, Status | None]]:
-    """(uri, status) of every filtered ledger page of a year: one per status, and one for all needing attention."""
-    return [(status_uri(year, s), s) for s in STATUS_ORDER] + [(status_uri(year), None)]
-
-
 def template_context() -> dict:
-    """What the dashboard and status templates need besides the common context."""
-    return dict(status_uri=status_uri, html_uri=html_uri, shown=SHOWN, shown_upcoming=SHOWN_UPCOMING,
-                shown_planned=SHOWN_PLANNED, attention=list(ATTENTION))
+    """What the dashboard and attention templates need besides the common context."""
+    return dict(ledger_filter=ledger_filter, attention_uri=attention_uri, html_uri=html_uri, shown=SHOWN,
+                shown_upcoming=SHOWN_UPCOMING, shown_planned=SHOWN_PLANNED)
 
 
-def render_status_pages(v, ctx: dict) -> list[tuple[str, str]]:
-    """(uri, Markdown) of the year's status pages; `ctx` is the year's template context."""
+def render_attention_page(v, ctx: dict) -> tuple[str, str]:
+    """(uri, Markdown) of the year's page of every task needing attention; `ctx` is the year's template context."""
     d = Dashboard(v)
-    return [(uri, render("status.md.j2", uri, d=d, status=status, **ctx)) for uri, status in status_pages(d.year)]
+    uri = attention_uri(d.year)
+    return uri, render("attention.md.j2", uri, d=d, **ctx)

@@ -4,7 +4,7 @@ site search treats it, and where its data comes from (the small "编辑" link). 
 - Window titles carry the year: a page's H1 (`5-2 开展道德讲堂活动`) gets
   ` · 2018年` unless it already names the year (the nav keeps its short labels).
 - Search: pages that only repeat records (month and department pages, the
-  printable ledger, the dashboards and status pages) are left out of the index,
+  printable ledger, the dashboards and the attention page) are left out of the index,
   so a query lists each record once; pages of the year the home page shows are
   boosted, so the current year comes first, and records above the plan's pages.
 """
@@ -22,7 +22,7 @@ _RECORD = re.compile(r"^\d{4}/(activities|honors)/")
 
 _H1 = re.compile(r"^# (.+?)(?:\s+\{[^}]*\})?\s*$", re.MULTILINE)
 _REPEATS = (re.compile(r"^\d{4}/months/"), re.compile(r"^\d{4}/departments/(?!index\.md$)"),
-            re.compile(r"^\d{4}/tasks/(print|attention|status-[a-z-]+)\.md$"), re.compile(r"^(\d{4}/)?index\.md$"))
+            re.compile(r"^\d{4}/tasks/(print|attention)\.md$"), re.compile(r"^(\d{4}/)?index\.md$"))
 _YEAR = re.compile(r"^(\d{4})/")
 
 

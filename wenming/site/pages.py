@@ -13,6 +13,7 @@ from pathlib import PurePosixPath
 
 from .charts import year_charts
 from . import home
+from .evidence import category_uri, cards
 from ..records.model import Activity, Dataset, Document, HonorEntry, Task, Year, task_key
 from .photos import is_cleanable, published_suffix, thumb_uri
 from ..judge.progress import STATUS_ORDER, activity_checks, evaluate_year
@@ -273,6 +274,7 @@ def build_site(dataset: Dataset, as_of: dt.date) -> Site:
                   photo_thumb_uri=photo_thumb_uri, honor_thumb_uri=honor_thumb_uri,
                   excerpt=excerpt, brief_length=brief_length, hours=_hours, Status=Status, method_names=METHOD_NAMES,
                   years=[y.year for y in years])
+    common.update(_record_helpers())
     common.update(home.template_context())
     views = {y.year: YearView(dataset, y, as_of) for y in years}
     if years:
@@ -326,7 +328,7 @@ def _year_pages(v: YearView, common: dict) -> list[Page]:
         Page(f"{y}/departments/index.md", render("departments.md.j2", f"{y}/departments/index.md", **ctx), plan_src),
         Page(f"{y}/documents/index.md", render("documents.md.j2", f"{y}/documents/index.md", **ctx), plan_src),
     ]
-    out += [Page(uri, markdown, plan_src) for uri, markdown in home.render_status_pages(v, ctx)]
+    out.append(Page(*home.render_attention_page(v, ctx), plan_src))
     for month in range(1, 13):
         uri = month_uri(y, month)
         out.append(Page(uri, render("month.md.j2", uri, month=month, **ctx), plan_src))
@@ -343,7 +345,20 @@ def _year_pages(v: YearView, common: dict) -> list[Page]:
     for org in v.unit.departments + v.unit.branches:
         uri = department_uri(y, org.id)
         out.append(Page(uri, render("department.md.j2", uri, org=org, **ctx), plan_src))
+    for c in v.plan.categories:
+        uri = category_uri(y, c.number)
+        out.append(Page(uri, render("category.md.j2", uri, category=c, **ctx), plan_src))
     return out
+
+
+def _record_helpers() -> dict:
+    """What the record pages' templates use beyond the common URLs (wenming.site.evidence)."""
+    def task_cards(v: YearView, task_id: str) -> list:
+        return cards(v.by_task.get(task_id, ()), v.docs_by_task.get(task_id, ()),
+                     photo_uri, activity_uri, document_file_uri)
+    def upcoming_for(v: YearView, org_id: str) -> list:
+        return [d for d in v.progress.upcoming if org_id in d.task.lead or org_id in d.task.coop]
+    return dict(category_uri=category_uri, task_cards=task_cards, upcoming_for=upcoming_for)
 
 
 def _year_media(year: Year) -> list[Media]:
@@ -357,7 +372,7 @@ def _year_media(year: Year) -> list[Media]:
 
 def _year_nav(v: YearView) -> list:
     y = v.year.year
-    months = [{f"{m}月": month_uri(y, m)} for m in range(1, 13)]  # 5月, never 五月 (DESIGN.md)
+    months = [{f"{m}月": month_uri(y, m)} for m in range(1, 13)]
     honors = [f"{y}/honors/index.md"] + [{quarter_name(p)[5:]: period_uri(p)} for p in v.periods()]
     return [
         f"{y}/index.md",

@@ -126,13 +126,15 @@ def walked(tmp_path_factory):
     seen: dict[str, str] = {}
 
     def look(address: str) -> None:
-        """As the page says: the tab 其他年度 (2018 when the latest year is 2019), then 10月."""
+        """As the page says: the tab 其他年度 (2018 when the latest year is 2019), then 月度活动, then 2018年10月."""
         home = _wait(address + "index.html", lambda body: "其他年度" in body)
         tab = next(a["href"] for a in BeautifulSoup(home, "html.parser").select(".md-tabs a")
                    if a.get_text(strip=True) == "其他年度")
         year = urllib.parse.urljoin(address, tab)
-        links = BeautifulSoup(_wait(year, lambda body: "10月" in body), "html.parser").select("article a")
-        month = urllib.parse.urljoin(year, next(a["href"] for a in links if a.get_text(strip=True) == "10月"))
+        links = BeautifulSoup(_wait(year, lambda body: "月度活动" in body), "html.parser").select("article a")
+        months = urllib.parse.urljoin(year, next(a["href"] for a in links if a.get_text(strip=True) == "月度活动"))
+        links = BeautifulSoup(_wait(months, lambda body: "2018年10月" in body), "html.parser").select("article a")
+        month = urllib.parse.urljoin(months, next(a["href"] for a in links if a.get_text(strip=True) == "2018年10月"))
         assert month == address + "2018/months/10.html"
         seen["month"] = _wait(month, lambda body: TITLE in body)
 

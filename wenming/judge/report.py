@@ -32,7 +32,8 @@ def attention_lines(p: YearProgress) -> list[str]:
         out.append(f"{title}：{len(rows)} 项")
         for d in rows:
             due = d.result.due.isoformat() if d.result.due else "—"
-            what = d.result.rule or d.result.label
+            r = d.result
+            what = f"{r.rule}（{r.label}）" if r.rule and r.rule != r.label else r.label
             record = f"［{d.result.record}］" if d.result.record else ""
             mark = "" if d.result.status in (Status.OVERDUE, Status.AT_RISK) else f"（{d.result.status.value}）"
             out.append(f"  {due} {d.task.id} {d.task.title}：{what}{record}，{d.result.reason}{mark}")

@@ -203,12 +203,14 @@ def _quota(year: Year, as_of: dt.date, rule: dict, names: dict[str, str]) -> lis
     for month in range(1, 13):
         due = dt.date(year.year, month, day) if day else month_end(year.year, month)
         start = dt.date(year.year, month, 1)
+        known = tally is not None and start <= as_of  # a month not begun by as_of has no count yet
         if need:
-            have = tally.month_total(month) if tally else 0
+            have = tally.month_total(month) if known else 0
             status, reason = judge(have, need, start, due, as_of, unit="条")
             out.append(RuleResult(f"{month}月合计不少于{need}条", status, reason, have, need, due, start=start))
         if per_org and tally:
-            short = [names.get(o, o) for o, months in tally.values.items() if months.get(month, 0) < per_org]
+            short = [names.get(o, o) for o, months in tally.values.items()
+                     if not known or months.get(month, 0) < per_org]
             have = len(tally.values) - len(short)
             status, reason = judge(have, len(tally.values), start, due, as_of)
             if short and status != Status.NOT_DUE:

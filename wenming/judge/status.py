@@ -67,7 +67,12 @@ class TaskResult:
 
     @property
     def reason(self) -> str:
-        worst = [r for r in self.rules if r.status == self.status] or [r for r in self.rules if r.status != Status.DONE]
+        """The reason of the requirement that decides the status; for a task 进行中 because part of it is
+        still to come, the part still to come (not the part already met late)."""
+        worst = [r for r in self.rules if r.status == self.status]
+        if not worst:
+            open_ = sorted((r for r in self.rules if r.status not in MET), key=lambda r: SEVERITY.index(r.status))
+            worst = open_ or [r for r in self.rules if r.status != Status.DONE]
         return worst[0].reason if worst else ""
 
 

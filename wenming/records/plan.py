@@ -8,7 +8,7 @@ from .fields import Fields, did_you_mean, show
 from .load import RawFile
 from .model import Category, Event, Leader, Phase, Plan, Rubric, ScheduleItem, Source, Task, Unit
 from .phrases import PhraseReading, read_phrase
-from .readings import deadline_of, rule_of, task_bounds
+from .readings import deadline_of, merge_rules, rule_of, task_bounds
 from .problems import Problem
 from .refs import Refs
 from .rulespec import validate_rule, validate_score
@@ -63,6 +63,7 @@ def _task(f: Fields, category: Category, year: int, path: str, unit: Unit, talli
             clean = validate_rule(f.sub("rules", i), tallies)
             if clean:
                 rules.append(clean)
+    rules = merge_rules(rules, year)
     scores = []
     raw_score = f.raw("score")
     entries = f.items("score") if isinstance(raw_score, list) else [(None, raw_score)] if raw_score is not None else []

@@ -59,6 +59,10 @@ def evaluate_task(year: Year, task: Task, as_of: dt.date, staff: int | None = No
         kind = rule["type"]
         results += [replace(r, rule=r.rule or rule.get("label", ""), kind=r.kind or kind) for r in
                     _evaluate_rule(year, task, span, found, as_of, staff, rule, names or {})]
+    for sub in task.subtasks:
+        mark = f"子任务{sub.id}："
+        results += [replace(r, label=mark + r.label, subtask=sub.id)
+                    for r in evaluate_task(year, sub, as_of, staff, names).rules]
     if not results:
         results.append(RuleResult("考核要求", Status.PENDING, "方案没有写明时限或频次，需人工评定（或在 frequency、rules 中写明要求）",
                                   None, None, None, kind="judgement"))
@@ -83,7 +87,7 @@ def _evaluate_rule(year: Year, task: Task, span: Span, found, as_of: dt.date, st
     if kind == "occasions":
         return counting.occasions_results(rule, counted, span, as_of)
     if kind == "festival":
-        acts = [a for a in year.activities if task.id in a.tasks and a.start <= as_of]
+        acts = [a for a in year.activities if set(task.ids) & set(a.tasks) and a.start <= as_of]
         return counting.festival_results(rule, acts, counted, span, as_of)
     if kind == "documents":
         due = rule.get("date") or span.end
@@ -91,9 +95,9 @@ def _evaluate_rule(year: Year, task: Task, span: Span, found, as_of: dt.date, st
                 for k in rule["kinds"]]
     if kind == "evidence":
         out = []
-        for a in (a for a in year.activities if task.id in a.tasks and a.start <= as_of):
+        for a in (a for a in year.activities if set(task.ids) & set(a.tasks) and a.start <= as_of):
             out += evaluate_activity_evidence(a, rule, rule.get("report_days"))
-        for d in (d for d in year.documents if task.id in d.tasks and d.date <= as_of):
+        for d in (d for d in year.documents if set(task.ids) & set(d.tasks) and d.date <= as_of):
             out += evaluate_document_evidence(d, rule)
         return out
     if kind == "ratio":

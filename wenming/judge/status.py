@@ -57,6 +57,8 @@ class RuleResult:
     """Ids of the activities and documents counted."""
     kind: str = ""
     """The rule type it comes from (`count`, `per_cycle`, `judgement` …)."""
+    subtask: str = ""
+    """The subtask whose requirement this is (`1-2-1`), for a task with subtasks."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,11 @@ class TaskResult:
     task_id: str
     status: Status
     rules: tuple[RuleResult, ...]
+
+    def subtask_status(self, subtask_id: str) -> "Status | None":
+        """The roll-up of one subtask's requirements (None when it states none)."""
+        own = [r for r in self.rules if r.subtask == subtask_id]
+        return roll_up(own) if own else None
 
     @property
     def reason(self) -> str:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .fields import Fields, did_you_mean, show
 from .load import RawFile
-from .model import Category, Event, Leader, Phase, Plan, Rubric, ScheduleItem, Source, Task, Unit
+from .model import HEADINGS, Category, Event, Leader, Phase, Plan, Rubric, ScheduleItem, Source, Task, Unit
 from .phrases import PhraseReading, read_phrase
 from .readings import deadline_of, merge_rules, rule_of, task_bounds
 from .problems import Problem
@@ -14,13 +15,15 @@ from .refs import Refs
 from .rulespec import validate_rule, validate_score
 
 PLAN_FIELDS = ("title", "number", "issued", "issuer", "guiding", "goals", "requirements", "leading_group",
-               "phases", "categories", "schedule", "rubrics", "events")
+               "phases", "categories", "schedule", "rubrics", "events", "headings")
 CATEGORY_FIELDS = ("number", "title", "lead", "coop", "tasks")
 TASK_FIELDS = ("id", "title", "text", "lead", "coop", "deadline", "frequency", "count", "evidence", "points", "rules",
-               "score", "owner", "leader")
+               "score", "owner", "leader", "subtasks")
+SUBTASK_FIELDS = ("id", "title", "text", "lead", "coop", "deadline", "frequency", "evidence", "rules", "owner", "leader")
 RUBRIC_FIELDS = ("id", "name", "total")
 SCHEDULE_FIELDS = ("id", "month", "when", "activity", "report", "tasks")
 _TASK_ID = re.compile(r"^(\d{1,2})-(\d{1,2})$")
+_SUBTASK_ID = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{1,2})$")
 _SCHEDULE_ID = re.compile(r"^(\d{2})-(\d{1,2})$")
 
 
@@ -46,11 +49,18 @@ def _phrases(f: Fields, key: str, year: int) -> list[PhraseReading]:
 
 
 def _task(f: Fields, category: Category, year: int, path: str, unit: Unit, tallies: set[str] | None,
-          rubrics: dict[str, Rubric]) -> Task | None:
-    task_id = f.text("id", required=True, example=f"{category.number}-1")
-    if task_id and not _TASK_ID.match(task_id):
+          rubrics: dict[str, Rubric], parent: Task | None = None) -> Task | None:
+    """A task of the plan; with `parent`, one of its subtasks (①② or 一是/二是), id `<parent>-<n>`."""
+    if parent is not None:
+        task_id = f.text("id", required=True, example=f"{parent.id}-1")
+        if task_id and (not _SUBTASK_ID.match(task_id) or not task_id.startswith(parent.id + "-")):
+            f.error("id", f'子任务编号应写成 任务编号-序号（如 "{parent.id}-1"），实际为 {show(task_id)}。')
+            task_id = ""
+    else:
+        task_id = f.text("id", required=True, example=f"{category.number}-1")
+    if parent is None and task_id and not _TASK_ID.match(task_id):
         f.error("id", f'任务编号应写成 类别-序号（如 "{category.number}-1"），实际为 {show(task_id)}。')
-    elif task_id and int(task_id.split("-")[0]) != category.number:
+    elif parent is None and task_id and int(task_id.split("-")[0]) != category.number:
         f.error("id", f'任务 "{task_id}" 放在了类别（{category.number}）下面。编号的第一部分应为 {category.number}。')
     deadline = _phrases(f, "deadline", year)
     frequency = _phrases(f, "frequency", year)
@@ -83,12 +93,13 @@ def _task(f: Fields, category: Category, year: int, path: str, unit: Unit, talli
     count = f.integer("count", minimum=1, example="4")
     if count and any(r["type"] == "count" for r in rules):
         f.warn("count", f"count: {count} 与 frequency 或 rules 里的次数重复了。请只写一处（建议写 frequency，照方案原文）。")
+    above = parent or category
     task = Task(
         id=task_id, category=category.number,
-        title=f.text("title", required=True, example="制定年度实施方案"),
+        title=f.text("title", required=parent is None, example="制定年度实施方案"),
         text=f.text("text", required=True, example="（照方案原文抄录）"),
-        lead=_org_refs(f, "lead", unit) or category.lead,
-        coop=_org_refs(f, "coop", unit) or category.coop,
+        lead=_org_refs(f, "lead", unit) or above.lead,
+        coop=_org_refs(f, "coop", unit) or above.coop,
         deadlines=tuple(deadline_of(pr) for pr in deadline),
         count=count,
         evidence=f.text("evidence"),
@@ -97,10 +108,28 @@ def _task(f: Fields, category: Category, year: int, path: str, unit: Unit, talli
         scores=tuple(scores),
         source=Source(path, f.line),
         frequency=tuple(pr.phrase for pr in frequency), start=start, end=end,
-        owner=f.text("owner"), leader=f.text("leader"),
+        owner=f.text("owner"), leader=f.text("leader"), parent=parent.id if parent else "",
     )
-    f.check_unknown(TASK_FIELDS)
+    if parent is None and f.has("subtasks"):
+        task = replace(task, subtasks=tuple(_subtasks(f, task, category, year, path, unit, tallies, rubrics)))
+    f.check_unknown(SUBTASK_FIELDS if parent else TASK_FIELDS)
     return task if task_id else None
+
+
+def _subtasks(f: Fields, task: Task, category: Category, year: int, path: str, unit: Unit,
+              tallies: set[str] | None, rubrics: dict[str, Rubric]) -> list[Task]:
+    out: list[Task] = []
+    for i, item in f.items("subtasks", example=f'[{{id: "{task.id}-1", text: 一是……}}]'):
+        if not isinstance(item, dict):
+            f.error("subtasks", f"第 {i + 1} 项子任务应为一组字段（id、text……），实际为 {show(item)}。",
+                    f.item_line("subtasks", i))
+            continue
+        sub = _task(f.sub("subtasks", i), category, year, path, unit, tallies, rubrics, parent=task)
+        if sub is not None and any(s.id == sub.id for s in out):
+            f.sub("subtasks", i).error("id", f'子任务编号 "{sub.id}" 重复。')
+        elif sub is not None:
+            out.append(replace(sub, title=sub.title or sub.text[:24].rstrip("。；;，,")))
+    return out
 
 
 def validate_plan(raw: RawFile, year: int, unit: Unit, problems: list[Problem],
@@ -163,6 +192,8 @@ def validate_plan(raw: RawFile, year: int, unit: Unit, problems: list[Problem],
                 t.error("id", f'任务编号 "{task.id}" 重复（第 {task_seen[task.id]} 行已使用）。每项任务的编号要不同。')
                 continue
             task_seen[task.id] = t.line or 0
+            for sub in task.subtasks:
+                task_seen.setdefault(sub.id, sub.source.line or 0)
             tasks.append(task)
         if not c.has("lead") and any(not t.lead for t in tasks):
             c.warn("lead", "没有写牵头部门：这一类（及没有写 lead 的任务）不会出现在部门页面上。"
@@ -196,8 +227,18 @@ def validate_plan(raw: RawFile, year: int, unit: Unit, problems: list[Problem],
                                          s.text("activity", required=True, example="第一期道德讲堂"), report,
                                          tuple(refs), Source(raw.path, s.line)))
         s.check_unknown(SCHEDULE_FIELDS)
+    headings = []
+    if f.has("headings"):
+        raw_headings = f.raw("headings")
+        if not isinstance(raw_headings, dict):
+            f.error("headings", f"应为一组 部分: 标题（如 guiding: 一、总体要求），实际为 {show(raw_headings)}。")
+        else:
+            h = f.sub("headings")
+            headings = [(key, h.text(key)) for key in HEADINGS if h.text(key)]
+            h.check_unknown(tuple(HEADINGS))
     f.check_unknown(PLAN_FIELDS)
-    return Plan(
+    return Plan(headings=tuple(headings),
+        
         year=year, title=f.text("title", required=raw.ok, example=f"{year}年度精神文明建设工作实施方案") or f"{year}年度实施方案",
         number=f.text("number"), issued=f.date("issued"), issuer=f.text("issuer") or unit.name,
         guiding=f.text("guiding"), goals=f.text("goals"), requirements=f.text("requirements"),

@@ -195,9 +195,7 @@ def validate_plan(raw: RawFile, year: int, unit: Unit, problems: list[Problem],
             for sub in task.subtasks:
                 task_seen.setdefault(sub.id, sub.source.line or 0)
             tasks.append(task)
-        if not c.has("lead") and any(not t.lead for t in tasks):
-            c.warn("lead", "没有写牵头部门：这一类（及没有写 lead 的任务）不会出现在部门页面上。"
-                           "方案写了的请补上，如 lead: [bgs]。")
+        # A category or task the plan gives no lead is valid: its pages say 牵头部门：未明确.
         c.check_unknown(CATEGORY_FIELDS)
         categories.append(Category(category.number, category.title, category.lead, category.coop, tuple(tasks)))
     schedule = []

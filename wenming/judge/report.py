@@ -12,7 +12,8 @@ def report_lines(p: YearProgress, verbose: bool = False) -> list[str]:
     lines = [f"{p.year} 年，截至 {p.as_of.isoformat()}：{p.overall.total} 项任务（{counts}），完成度 {p.overall.completion:.0%}"]
     for r in p.scores:
         pending = f"，{r.pending} 项待人工评分" if r.pending else ""
-        lines.append(f"  预计得分 {r.rubric.name}：{r.earned:.1f} / {r.points:g}{pending}")
+        bonus = f"（含加分 {r.bonus:g}）" if r.bonus else ""
+        lines.append(f"  预计得分 {r.rubric.name}：{r.earned:.1f} / {r.points:g}{bonus}{pending}")
     for name, start, end, total, done in p.phases:
         lines.append(f"  阶段 {name}（{start.isoformat()}—{end.isoformat()}）：到期要求 {total}，已达标 {done}")
     for task_id, res in p.tasks.items():

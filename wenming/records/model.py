@@ -144,6 +144,10 @@ class Rubric:
     id: str
     name: str
     total: float | None
+    items: tuple[str, ...] = ()
+    """The rubric's own table, in its order: item names (tasks' `score.item` name them)."""
+    item_points: tuple[float | None, ...] = ()
+    """Points of each of `items`."""
 
 
 @dataclass(frozen=True)

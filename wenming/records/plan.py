@@ -20,7 +20,7 @@ CATEGORY_FIELDS = ("number", "title", "lead", "coop", "tasks")
 TASK_FIELDS = ("id", "title", "text", "lead", "coop", "deadline", "frequency", "count", "evidence", "points", "rules",
                "score", "owner", "leader", "subtasks")
 SUBTASK_FIELDS = ("id", "title", "text", "lead", "coop", "deadline", "frequency", "evidence", "rules", "owner", "leader")
-RUBRIC_FIELDS = ("id", "name", "total")
+RUBRIC_FIELDS = ("id", "name", "total", "items")
 SCHEDULE_FIELDS = ("id", "month", "when", "activity", "report", "tasks")
 _TASK_ID = re.compile(r"^(\d{1,2})-(\d{1,2})$")
 _SUBTASK_ID = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{1,2})$")
@@ -153,14 +153,26 @@ def validate_plan(raw: RawFile, year: int, unit: Unit, problems: list[Problem],
         leaders.append(Leader(p.text("role", required=True, example="组长"), p.text("name"), p.text("post")))
         p.check_unknown(("role", "name", "post"))
     rubrics: dict[str, Rubric] = {}
+    rubric_fields: dict[str, tuple[Fields, float | None]] = {}
     for i, _ in f.items("rubrics"):
         r = f.sub("rubrics", i)
+        names, item_points = [], []
+        for j, _ in r.items("items", example="[{name: 工作机制, points: 6}]"):
+            it = r.sub("items", j)
+            name = it.text("name", required=True, example="工作机制")
+            points = it.number("points", example="6")
+            if name:
+                names.append(name)
+                item_points.append(points)
+            it.check_unknown(("name", "points"))
         rubric = Rubric(r.text("id", required=True, example="city"), r.text("name", required=True, example="市级文明单位测评体系"),
-                        r.number("total", example="100"))
+                        r.number("total", example="100"), tuple(names), tuple(item_points))
         if rubric.id in rubrics:
             r.error("id", f"测评体系编号 {show(rubric.id)} 重复。")
         elif rubric.id:
             rubrics[rubric.id] = rubric
+            listed = [p for p in item_points if p is not None]
+            rubric_fields[rubric.id] = (r, sum(listed) if names and listed else None)
         r.check_unknown(RUBRIC_FIELDS)
     events = []
     for i, _ in f.items("events"):
@@ -225,6 +237,7 @@ def validate_plan(raw: RawFile, year: int, unit: Unit, problems: list[Problem],
                                          s.text("activity", required=True, example="第一期道德讲堂"), report,
                                          tuple(refs), Source(raw.path, s.line)))
         s.check_unknown(SCHEDULE_FIELDS)
+    _check_rubric_totals(rubrics, rubric_fields, [t for c in categories for t in c.tasks])
     headings = []
     if f.has("headings"):
         raw_headings = f.raw("headings")
@@ -251,3 +264,27 @@ def validate_plan(raw: RawFile, year: int, unit: Unit, problems: list[Problem],
 def _seq(item_id: str) -> int:
     tail = item_id.split("-")[-1]
     return int(tail) if tail.isdigit() else 0
+
+
+def _check_rubric_totals(rubrics: dict[str, Rubric], fields: dict[str, tuple[Fields, float | None]],
+                         tasks: list[Task]) -> None:
+    """Warn when a rubric's item points (its `items`, else the tasks' scores) do not add up to its total."""
+    for rid, rubric in rubrics.items():
+        r, listed = fields[rid]
+        entries = [(t, e) for t in tasks for e in t.scores if e.get("rubric") == rid]
+        for t, e in entries:
+            if rubric.items and e.get("item") and e["item"] not in rubric.items:
+                hint = did_you_mean(e["item"], rubric.items) or f"{rid} 的 items 有：{'、'.join(rubric.items)}。"
+                r.warn("items", f"任务 {t.id} 的评分项 {show(e['item'])} 不在这个测评体系的 items 里。{hint}")
+        if rubric.total is None:
+            continue
+        if listed is not None:
+            total, what = listed, "items 各项分值"
+        else:
+            points = [e.get("points", t.points) for t, e in entries]
+            if not points:
+                continue
+            total, what = sum(p for p in points if p is not None), "各任务 score 的分值（不含加分）"
+        if abs(total - rubric.total) > 1e-9:
+            r.warn("total", f"{what}合计 {total:g} 分，与总分 total: {rubric.total:g} 不符。"
+                            f"请核对各项分值；测评体系中没有对应任务的项目，可以写进 items。")

@@ -112,3 +112,9 @@ def test_plan_page_keeps_the_plan_headings_and_shows_no_lead(fixture_site):
     assert any(m.startswith("牵头部门：未明确") for m in metas)
     rows = table(page, 4)  # category (三): the task and its two subtasks
     assert [r["编号"] for r in rows] == ["3-1", "3-1-1", "3-1-2"]
+
+
+def test_plan_page_score_table(fixture_site):
+    page = article(fixture_site, "2018/plan.html")
+    rows = section_table(page, "评分表")
+    assert [(r["项目"], r["分值"], r["对应任务"], r["计分方法"]) for r in rows] == [("道德讲堂", "4", "2-1 道德讲堂", "阶梯")]

@@ -62,8 +62,9 @@ def test_threshold_scoring_from_the_rubric(count, earned):
 
 
 def test_proportional_manual_and_all_or_nothing():
-    half = TaskResult("t", Status.ON_TRACK, (RuleResult("x", Status.ON_TRACK, "", 3, 6), RuleResult("y", Status.DONE, "", 1, 1)))
-    assert _earned({"method": "proportional"}, 4.0, half, 0)[0] == round(4 * 4 / 7, 2)
+    half = TaskResult("t", Status.ON_TRACK, (RuleResult("x", Status.ON_TRACK, "", 3, 6, kind="count"),
+                                             RuleResult("y", Status.DONE, "", 1, 1, kind="per_cycle")))
+    assert _earned({"method": "proportional"}, 4.0, half, 0)[0] == round(4 * (0.5 + 1) / 2, 2)  # 均分
     assert _earned({"method": "manual"}, 3.0, half, 0) == (None, "待评（按质量人工评分）")
     assert _earned({"method": "manual", "manual": 2.5}, 3.0, half, 0)[0] == 2.5
     assert _earned({"method": "all"}, 2.0, half, 0)[0] == 0.0

@@ -77,7 +77,8 @@ def activity_uri(a: Activity) -> str:
 
 
 def task_uri(year: int, task_id: str) -> str:
-    return f"{year}/tasks/{task_id}.md"
+    """A task's page; a subtask (`1-2-1`) is shown on its task's page (`1-2`)."""
+    return f"{year}/tasks/{'-'.join(task_id.split('-')[:2])}.md"
 
 
 def month_uri(year: int, month: int) -> str:
@@ -131,21 +132,30 @@ class YearView:
         self.orgs = dataset.unit.orgs
         self.recorded = any(a.start <= as_of for y in dataset.years for a in y.activities)
         """Whether the unit has recorded any activity by the as-of date (in any year): not a new unit."""
-        self.tasks = {t.id: t for t in year.plan.tasks}
+        self.tasks = {t.id: t for t in year.plan.all_tasks}
+        """Tasks and subtasks by id."""
         self.schedule = {s.id: s for s in year.plan.schedule}
         self.by_task: dict[str, list] = {t: [] for t in self.tasks}
         self.docs_by_task: dict[str, list] = {t: [] for t in self.tasks}
         self.by_schedule: dict[str, list] = {}
         for a in year.activities:
-            for t in a.tasks:
+            for t in self._served(a.tasks):
                 self.by_task.setdefault(t, []).append(a)
             if a.schedule:
                 self.by_schedule.setdefault(a.schedule, []).append(a)
         for d in year.documents:
-            for t in d.tasks:
+            for t in self._served(d.tasks):
                 self.docs_by_task.setdefault(t, []).append(d)
             if d.schedule:
                 self.by_schedule.setdefault(d.schedule, []).append(d)
+
+    def _served(self, ids) -> list[str]:
+        """The tasks a record serves: those it names and, for a subtask, its task too (once each)."""
+        out: list[str] = []
+        for t in ids:
+            parent = self.tasks[t].parent if t in self.tasks else ""
+            out += [x for x in (t, parent) if x and x not in out]
+        return out
 
     @functools.cached_property
     def charts(self):

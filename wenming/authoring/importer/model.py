@@ -24,8 +24,13 @@ class TaskDraft:
     evidence: str = ""
     deadlines: list[str] = field(default_factory=list)
     frequencies: list[str] = field(default_factory=list)
-    count: int | None = None
+    defaulted: bool = False
+    """The plan states no time limit: `deadline` is 全年, marked for the editor."""
     points: float | None = None
+    owner: str = ""
+    leader: str = ""
+    scores: list[dict] = field(default_factory=list)
+    """`score:` entries from the plan's scored table (rubric, points, item, method)."""
     lead: tuple[str, ...] = ()
     coop: tuple[str, ...] = ()
     aliases: tuple[tuple[str, str], ...] = ()

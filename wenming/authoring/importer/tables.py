@@ -14,21 +14,23 @@ _LEADING_MONTH = re.compile(r"^(\d{1,2}|[一二三四五六七八九十]+)月")
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[、.．]|[①-⑳]|[（(]\d{1,2}[）)])")
 
 
-def _column(header: tuple[str, ...], *words: str) -> int | None:
-    for i, cell in enumerate(header):
-        if any(w in cell for w in words):
-            return i
+def column(header: tuple[str, ...], *words: str, skip: set[int] = frozenset()) -> int | None:
+    """The first column whose heading holds one of `words` (earlier words first), not in `skip`."""
+    for word in words:
+        for i, cell in enumerate(header):
+            if i not in skip and word in cell:
+                return i
     return None
 
 
 def read_table(table: Block, heading: str, unit: Unit, draft: PlanDraft) -> None:
     header = table.rows[0]
-    when, activity = _column(header, "时间", "日期"), _column(header, "活动", "内容", "事项")
-    task, orgs = _column(header, "任务", "工作内容", "内容"), _column(header, "责任", "部门", "单位", "牵头")
+    when, activity = column(header, "时间", "日期"), column(header, "活动", "内容", "事项")
+    task, orgs = column(header, "任务", "工作内容", "内容"), column(header, "责任", "部门", "单位", "牵头")
     if when is not None and activity is not None and orgs is None:
-        _schedule(table, when, activity, _column(header, "上报", "报送"), draft)
+        _schedule(table, when, activity, column(header, "上报", "报送"), draft)
     elif task is not None and orgs is not None:
-        from .outline import table_tasks  # the same task reading as for numbered paragraphs
+        from .tasktable import table_tasks  # the same task reading as for numbered paragraphs
         table_tasks(table, header, unit, draft)
     else:
         what = heading or "、".join(c for c in header if c)

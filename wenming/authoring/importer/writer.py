@@ -153,7 +153,6 @@ def _task(out: _Out, task: TaskDraft) -> None:
     _orgs(out, "        ", task, key)
     _list(out, "deadline", task.deadlines, key, task.source)
     _list(out, "frequency", task.frequencies, key, task.source)
-    out.field("        ", "count", task.count, key + ("count",), task.source)
     out.field("        ", "evidence", task.evidence, key + ("evidence",), task.source)
     out.field("        ", "points", task.points, key + ("points",), task.source)
 

@@ -17,6 +17,8 @@ from .frontmatter import read_front, read_leaders, read_phases
 from .model import CategoryDraft, Note, PlanDraft, TaskDraft, clip
 from .phrases import points, read_task_phrases, short_title, split_evidence
 from .readers import Block
+from .links import Matcher
+from .rubric import match_rubrics
 from .tables import read_table
 
 _SPACE = re.compile(r"^[\s\u3000]+|[\s\u3000]+$")
@@ -65,6 +67,8 @@ def recognise(blocks: list[Block], unit: Unit, year: int | None) -> PlanDraft:
         text = clean(block.text)
         if not text:
             continue
+        if len(text) <= 60:  # the last short line before a table names it (`附件2：考核评价体系`)
+            heading_before_table = text
         if _ATTACHMENT.match(text):
             sections.append(("attachment", text, []))
             continue
@@ -72,8 +76,6 @@ def recognise(blocks: list[Block], unit: Unit, year: int | None) -> PlanDraft:
         if m and len(m.group(2)) <= 40 and "。" not in m.group(2).rstrip("。"):
             sections.append((_kind(m.group(2)), text, []))
             continue
-        if sections and sections[-1][0] == "attachment" and len(text) <= 60:
-            heading_before_table = text
         (sections[-1][2] if sections else preamble).append(text)
     while sections and sections[0][0] == "attachment":  # 附件一 holding the plan itself
         preamble.extend(sections.pop(0)[2])
@@ -100,6 +102,8 @@ def recognise(blocks: list[Block], unit: Unit, year: int | None) -> PlanDraft:
                 draft.leftovers.extend(paragraphs)
     for heading, table in tables:
         read_table(table, heading, unit, draft)
+    match_rubrics(draft)
+    link_schedule(draft)
     if not draft.categories:
         draft.notes.append(Note("没有找到任务分解：文档里没有（一）（二）这样的任务类别，也没有任务分解表。"
                                 "请照方案手工填写 categories。"))
@@ -278,14 +282,33 @@ def _close(category: CategoryDraft, unit: Unit, draft: PlanDraft) -> None:
     if category.tasks:
         draft.categories.append(category)
         return
+    items = [item for paragraph in category.intro for item in inline_items(paragraph)]
+    if len(items) > 1 and len(category.intro) == 1 and all(number for number, _ in items):
+        for number, item in items:  # `一是……；二是……；三是……` in the category's one paragraph: its tasks
+            _add_task(category, number, item, item, unit, draft)
+        category.intro = []
     for i, paragraph in enumerate(category.intro, start=1):  # no numbered tasks: each paragraph is one
         _add_task(category, str(i), paragraph, paragraph, unit, draft)
     category.intro = []
-    if len(category.tasks) > 1:
+    if len(category.tasks) > 1 and not (len(items) > 1 and all(n for n, _ in items)):
         category.notes.append(Note(f"这一类没有编号的任务，按段落分成了 {len(category.tasks)} 项。"))
     if not category.tasks:
         category.notes.append(Note("这一类下面没有任务。请照方案补上，或删掉这个类别。", category.source))
     draft.categories.append(category)
+
+
+_INLINE = re.compile(r"(?:^|(?<=[；;。]))\s*([一二三四五六七八九十]+)是[，,：:]?")
+
+
+def inline_items(paragraph: str) -> list[tuple[str, str]]:
+    """`一是A；二是B。` → [(一, A), (二, B)] when the marks run 一, 二, 三 … from the start; else [("", paragraph)]."""
+    marks = list(_INLINE.finditer(paragraph))
+    if len(marks) < 2 or marks[0].start() != 0 or \
+            [cn_number(m.group(1)) for m in marks] != list(range(1, len(marks) + 1)):
+        return [("", paragraph)]
+    return [(m.group(1), paragraph[m.end():marks[i + 1].start() if i + 1 < len(marks) else len(paragraph)].strip()
+             .rstrip("；;。"))
+            for i, m in enumerate(marks)]
 
 
 def _assign(target, words: str, source: str, unit: Unit, draft: PlanDraft) -> None:
@@ -314,3 +337,10 @@ def _set_orgs(target, names: list[str], lead: list[str], coop: list[str], source
     if unknown:
         target.notes.append(Note(f"部门 {'、'.join(unknown)} 不在 unit.yml 的 departments 里，没有写进 lead/coop。"
                                  "请在 unit.yml 添加后补上，或改成已有的部门。", clip(source)))
+
+
+def link_schedule(draft: PlanDraft) -> None:
+    """Each schedule row → the tasks its wording certainly names (see :mod:`.links`); none when unsure."""
+    matcher = Matcher(draft.tasks)
+    for item in draft.schedule:
+        item.tasks = matcher.certain_links(item.activity)

@@ -81,6 +81,11 @@ def test_the_sample_plan_comes_back_from_its_word_document(tmp_path):
         [(c.number, c.title, c.lead, c.coop) for c in sample.categories]
     rows = lambda plan: [(s.id, s.month, s.when, s.activity.strip(), s.report) for s in plan.schedule]  # noqa: E731
     assert rows(draft) == rows(sample)
+    # schedule rows are linked only where certain: every link the importer makes, the sample's editors made too
+    links = {s.id: set(s.tasks) for s in sample.schedule}
+    made = [(s.id, t) for s in draft.schedule for t in s.tasks]
+    print(f"schedule links made: {len(made)}, all in the sample; the sample has {sum(map(len, links.values()))}")
+    assert len(made) >= 20 and all(t in links[sid] for sid, t in made)
     # nothing silently defaulted: each task without a time limit in the plan is marked
     assert result.text.count("方案没有写这项任务的时限") == 5
     assert result.tasks == 46 and result.readable_deadlines == 41 and result.defaulted == 5

@@ -34,11 +34,11 @@ def quick_start_home(tmp_path_factory):
 def test_its_home_page_shows_done_on_track_at_risk_and_overdue_tasks(quick_start_home):
     as_of, home = quick_start_home
     counts = {}
-    for a in home.select(".wm-statusbar a"):
+    for a in home.select(".wm-tiles a.wm-tile"):
         number, label = a.get_text(" ", strip=True).split(" ", 1)
         counts[label] = int(number)
     shown = {s: counts[s] for s in ("达标", "进行中", "有风险", "逾期")}
     assert all(shown.values()), f"the Quick start's date {as_of} shows {shown}: pick a date that shows all four"
     text = home.get_text(" ", strip=True)
     assert as_of in text  # 数据截至
-    assert "近期截止（30 天内，" in text and "30 天内没有到期且尚未完成的要求" not in text  # a due-soon list
+    assert "接下来 30 天" in text and "30 天内没有到期且尚未完成的要求" not in text  # a due-soon list

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
 from .charts import year_charts
+from . import home
 from .evidence import category_uri, cards
 from ..records.model import Activity, Dataset, Document, HonorEntry, Task, Year, task_key
 from .photos import is_cleanable, published_suffix, thumb_uri
@@ -29,6 +30,8 @@ class Page:
     markdown: str
     source: str
     """The data file the page comes from, for the edit link (`data/2018/plan.yml`)."""
+    line: int | None = None
+    """The record's first line in `source`, when it shares the file with others (a task in plan.yml)."""
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,8 @@ class Site:
     nav: list
     later: tuple[str, ...] = ()
     """Source paths of records dated after the as-of date, left out of this build."""
+    current: int | None = None
+    """The year the home page shows."""
 
 
 @dataclass(frozen=True)
@@ -117,6 +122,7 @@ class YearView:
     def __init__(self, dataset: Dataset, year: Year, as_of: dt.date):
         self.unit = dataset.unit
         year = year.until(as_of)
+        year = replace(year, activities=tuple(_commit_dates_shown(a, as_of) for a in year.activities))
         self.year = year
         self.progress = evaluate_year(dataset.unit, year, as_of)
         self.statuses = STATUS_ORDER
@@ -241,6 +247,14 @@ class YearView:
         }
 
 
+def _commit_dates_shown(a: Activity, as_of: dt.date) -> Activity:
+    """The git first-commit date is shown only where it means something: when it is the report date
+    (`report_dates: git`) and not later than the as-of date; never beside a `reported` field it contradicts."""
+    if a.first_commit and (a.reported_from != "git" or a.first_commit > as_of):
+        return replace(a, first_commit=None)
+    return a
+
+
 def _hours(value: float) -> str:
     return f"{value:g}"
 
@@ -261,11 +275,12 @@ def build_site(dataset: Dataset, as_of: dt.date) -> Site:
                   excerpt=excerpt, brief_length=brief_length, hours=_hours, Status=Status, method_names=METHOD_NAMES,
                   years=[y.year for y in years])
     common.update(_record_helpers())
+    common.update(home.template_context())
     views = {y.year: YearView(dataset, y, as_of) for y in years}
     if years:
         current = views[as_of.year] if as_of.year in views else views[years[-1].year]
-        pages.append(Page("index.md", render("home.md.j2", "index.md", v=current, root=True, **common),
-                          current.plan.source.path))
+        pages.append(Page("index.md", render("home.md.j2", "index.md", v=current, d=home.Dashboard(current),
+                                             **common), current.plan.source.path))
         nav.append({"首页": "index.md"})
     later: list[str] = []
     for year in reversed(years):
@@ -275,7 +290,7 @@ def build_site(dataset: Dataset, as_of: dt.date) -> Site:
         later += [r.source.path for r in year.after(as_of)]
     if years:
         nav += _nav(views, current.year.year)
-    return Site(tuple(pages), tuple(media), nav, tuple(sorted(later)))
+    return Site(tuple(pages), tuple(media), nav, tuple(sorted(later)), current.year.year if years else None)
 
 
 def problems_site(errors: list[str]) -> Site:
@@ -304,7 +319,7 @@ def _year_pages(v: YearView, common: dict) -> list[Page]:
     plan_src = v.plan.source.path
     ctx = dict(v=v, **common)
     out = [
-        Page(f"{y}/index.md", render("home.md.j2", f"{y}/index.md", root=False, **ctx), plan_src),
+        Page(f"{y}/index.md", render("home.md.j2", f"{y}/index.md", d=home.Dashboard(v), **ctx), plan_src),
         Page(f"{y}/plan.md", render("plan.md.j2", f"{y}/plan.md", **ctx), plan_src),
         Page(f"{y}/months/index.md", render("months.md.j2", f"{y}/months/index.md", **ctx), plan_src),
         Page(f"{y}/tasks/index.md", render("tasks.md.j2", f"{y}/tasks/index.md", **ctx), plan_src),
@@ -313,6 +328,7 @@ def _year_pages(v: YearView, common: dict) -> list[Page]:
         Page(f"{y}/departments/index.md", render("departments.md.j2", f"{y}/departments/index.md", **ctx), plan_src),
         Page(f"{y}/documents/index.md", render("documents.md.j2", f"{y}/documents/index.md", **ctx), plan_src),
     ]
+    out.append(Page(*home.render_attention_page(v, ctx), plan_src))
     for month in range(1, 13):
         uri = month_uri(y, month)
         out.append(Page(uri, render("month.md.j2", uri, month=month, **ctx), plan_src))
@@ -321,7 +337,7 @@ def _year_pages(v: YearView, common: dict) -> list[Page]:
         out.append(Page(uri, render("activity.md.j2", uri, a=a, **ctx), a.source.path))
     for task in v.plan.tasks:
         uri = task_uri(y, task.id)
-        out.append(Page(uri, render("task.md.j2", uri, task=task, **ctx), task.source.path))
+        out.append(Page(uri, render("task.md.j2", uri, task=task, **ctx), task.source.path, task.source.line))
     for period in v.periods():
         uri = period_uri(period)
         entries = [h for h in v.on_board() if h.period == period]

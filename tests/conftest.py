@@ -36,7 +36,8 @@ def sample_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def fixture_repo(tmp_path_factory) -> Path:
-    return make_repo(tmp_path_factory.mktemp("fixture"))
+    """The base fixture with a document for a subtask (kept out of base: invalid cases replace its plan)."""
+    return make_repo(tmp_path_factory.mktemp("fixture"), ROOT / "tests" / "fixtures" / "subtask-evidence")
 
 
 @pytest.fixture(scope="session")

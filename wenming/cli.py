@@ -256,6 +256,8 @@ from .authoring.importer.command import import_group  # noqa: E402
 main.add_command(new)
 main.add_command(schema)
 main.add_command(import_group)  # `wenming import plan`, in wenming.authoring.importer
+from .authoring.init import init  # noqa: E402  (`wenming init`)
+main.add_command(init)
 
 
 @main.group()

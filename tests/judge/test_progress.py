@@ -62,8 +62,9 @@ def test_threshold_scoring_from_the_rubric(count, earned):
 
 
 def test_proportional_manual_and_all_or_nothing():
-    half = TaskResult("t", Status.ON_TRACK, (RuleResult("x", Status.ON_TRACK, "", 3, 6), RuleResult("y", Status.DONE, "", 1, 1)))
-    assert _earned({"method": "proportional"}, 4.0, half, 0)[0] == round(4 * 4 / 7, 2)
+    half = TaskResult("t", Status.ON_TRACK, (RuleResult("x", Status.ON_TRACK, "", 3, 6, kind="count"),
+                                             RuleResult("y", Status.DONE, "", 1, 1, kind="per_cycle")))
+    assert _earned({"method": "proportional"}, 4.0, half, 0)[0] == round(4 * (0.5 + 1) / 2, 2)  # 均分
     assert _earned({"method": "manual"}, 3.0, half, 0) == (None, "待评（按质量人工评分）")
     assert _earned({"method": "manual", "manual": 2.5}, 3.0, half, 0)[0] == 2.5
     assert _earned({"method": "all"}, 2.0, half, 0)[0] == 0.0
@@ -150,11 +151,16 @@ def test_report_date_is_the_first_commit(tmp_path):
     assert acts[late[:-3]].reported == D(2018, 6, 1)
     assert not [p for p in ds.problems if "git" in p.message]
     site = build(data, tmp_path / "site", "2018-06-30")
-    text = article(site, "2018/tasks/2-1.html").get_text(" ", strip=True)
-    assert "2018-03-08（git 首次提交）" in text and "报送及时（2天）" in text
+    page = article(site, "2018/activities/2018-03-06-diyiqidaodejiangtang.html")
+    assert "报送及时（2天）" in page.get_text(" ", strip=True)
+    assert {r["项目"]: r["内容"] for r in table(page)}["报送日期"] == "2018-03-08 （按提交记录）"
     facts = {r["项目"]: r["内容"] for r in table(article(site, "2018/activities/2018-05-20-zhiyuanfuwujinshequ.html"))}
-    assert facts["首次报送"] == "2018-06-01（git 首次提交）"
-    assert facts["最后更新"] == "2018-06-01（git 最后一次修改）"
+    assert facts["报送日期"] == "2018-06-01 （按提交记录）"
+    assert "首次报送" not in facts and "最后修改" not in facts  # the same day as the report: said once
+    # A commit later than the as-of date is not a report date yet.
+    early = build(data, tmp_path / "early", "2018-03-07")
+    facts = {r["项目"]: r["内容"] for r in table(article(early, "2018/activities/2018-03-06-diyiqidaodejiangtang.html"))}
+    assert facts["报送日期"] == "未知"
 
 
 def test_without_git_history_the_report_date_is_the_field_or_unknown(tmp_path):

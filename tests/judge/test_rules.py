@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from wenming.records.phrases import read_phrase
-from wenming.records.readings import deadline_of, rule_of, task_bounds
+from wenming.records.readings import deadline_of, merge_rules, rule_of, task_bounds
 from wenming.records.model import Activity, Photo, Plan, Source, Tally, Task, Visibility, Volunteers, Year
 from dataclasses import replace
 
@@ -31,10 +31,11 @@ def task(deadline=(), count=None, rules=(), frequency=(), year_no=2018) -> Task:
     assert all(pr.ok for pr in dl + fq), [pr.error for pr in dl + fq]
     read = [rule_of(r, pr.phrase, key) for key, prs in (("deadline", dl), ("frequency", fq)) for pr in prs
             for r in pr.readings]
-    start, end = task_bounds(dl, read + list(rules), year_no)
+    merged = merge_rules(read + list(rules), year_no)
+    start, end = task_bounds(dl, merged, year_no)
     return Task(id="t", category=1, title="任务", text="", lead=("bgs",), coop=(),
                 deadlines=tuple(deadline_of(pr) for pr in dl), count=count, evidence="",
-                points=None, rules=tuple(read) + tuple(rules), source=Source("p"), start=start, end=end,
+                points=None, rules=tuple(merged), source=Source("p"), start=start, end=end,
                 frequency=tuple(frequency))
 
 

@@ -156,6 +156,7 @@ REGRESSIONS = [
     ("下半年", 2019, [win("2019-07-01", "2019-12-31")]),
     # named documents, each by its own date
     ("3月底前报方案、11月底前报总结", 2019, [due("2019-03-31", kinds=["方案"]), due("2019-11-30", kinds=["总结"])]),
+    ("2月中旬前上传方案", 2019, [due("2019-02-20", kinds=["方案"])]),  # 前 makes it a time limit, kind or not
     # no number, the standard elsewhere, an event
     ("全覆盖", 2019, [judgement("全覆盖")]),
     ("达到“五无”标准", 2019, [judgement("达到“五无”标准")]),

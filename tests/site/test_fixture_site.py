@@ -13,8 +13,8 @@ def test_plan_table(fixture_site):
     assert page.h1.get_text(strip=True) == "2018年度文明单位创建工作实施方案"
     rows = table(page, 2)  # leading group, phases, then category (一)
     assert [r["编号"] for r in rows] == ["1-1", "1-2"]
-    assert rows[0]["时限"] == "2月中旬前（2018-02-20）"
-    assert rows[1]["时限"] == "3月底（2018-03-31）；9月底（2018-09-30）"
+    assert rows[0]["时限"] == "2月中旬前（ 2018-02-20 ）"
+    assert rows[1]["时限"] == "3月底（ 2018-03-31 ）；9月底（ 2018-09-30 ）"
 
 
 def test_activity_serving_three_tasks(fixture_site):
@@ -86,3 +86,35 @@ def test_same_data_same_bytes(fixture_repo, fixture_site, tmp_path):
     """The session's build of the fixture (made earlier, other builds in between) and a new one."""
     again = build(fixture_repo, tmp_path / "again", "2018-06-30")
     assert digest(fixture_site) == digest(again)
+
+
+def test_subtasks_owner_leader_and_no_lead_on_the_task_page(fixture_site):
+    """①② under one task: each with its own requirements, its evidence counted for the task."""
+    page = article(fixture_site, "2018/tasks/3-1.html")
+    meta = page.select_one(".wm-meta").get_text(" ", strip=True)
+    assert "牵头部门：未明确" in meta and "责任人：丙某某" in meta and "责任领导：甲某某" in meta
+    subs = section_table(page, "子任务")
+    assert [(r["编号"], r["牵头部门"], r["责任人"], r["状态"]) for r in subs] == [
+        ("3-1-1", "办公室", "丁某某", "达标"), ("3-1-2", "未明确", "—", "逾期")]
+    # the document linked to the subtask is evidence on the task's page, and links back to it
+    assert "职工文明上网制度" in [a.get_text(strip=True) for a in page.select("a")]
+    requirements = [r["要求"] for r in section_table(page, "考核要求")]
+    assert requirements[0].startswith("子任务3-1-1：3月31日前有佐证")
+    docs = table(article(fixture_site, "2018/documents/index.html"))
+    assert next(r for r in docs if r["材料"].startswith("职工文明上网制度"))["对应任务"] == "3-1-1 一是制定文明上网制度"
+
+
+def test_plan_page_keeps_the_plan_headings_and_shows_no_lead(fixture_site):
+    page = article(fixture_site, "2018/plan.html")
+    heads = [h.get_text(strip=True) for h in page.select("h2")]
+    assert heads[0] == "一、总体要求" and "二、创建目标" in heads
+    metas = [m.get_text(" ", strip=True) for m in page.select(".wm-meta")]
+    assert any(m.startswith("牵头部门：未明确") for m in metas)
+    rows = table(page, 4)  # category (三): the task and its two subtasks
+    assert [r["编号"] for r in rows] == ["3-1", "3-1-1", "3-1-2"]
+
+
+def test_plan_page_score_table(fixture_site):
+    page = article(fixture_site, "2018/plan.html")
+    rows = section_table(page, "评分表")
+    assert [(r["项目"], r["分值"], r["对应任务"], r["计分方法"]) for r in rows] == [("道德讲堂", "4", "2-1 道德讲堂", "阶梯")]

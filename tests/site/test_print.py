@@ -76,13 +76,12 @@ def test_printed_task_ledger_puts_each_task_on_its_own_sheet(browser, base):  # 
         breaks: getComputedStyle(s).breakBefore,
         top: s.getBoundingClientRect().top, bottom: s.getBoundingClientRect().bottom}))""")
     cover = page.eval_on_selector(".wm-print-cover", "c => c.getBoundingClientRect().bottom")
-    dates = page.eval_on_selector_all("section.wm-print-task td:first-child",
-                                      "cs => cs.filter(c => /^\\d{4}-\\d{2}-\\d{2}/.test(c.textContent.trim()))"
-                                      ".map(c => [c.textContent.trim(), (" + LINES + ")(c)])")
+    dates = page.eval_on_selector_all("section.wm-print-task .wm-date",
+                                      "cs => cs.map(c => [c.textContent.trim(), (" + LINES + ")(c)])")
     page.close()
     tasks = [s["heading"] for s in sections]
     assert len(tasks) == 46 and tasks[0] == "1-1 制定年度创建工作实施方案"
-    assert {s["breaks"] for s in sections} == {"page"}
+    assert [s["breaks"] for s in sections] == ["page"] * len(sections)
     assert cover <= sections[0]["top"] and all(a["bottom"] <= b["top"] for a, b in zip(sections, sections[1:]))
     assert len(dates) > 40 and [d for d in dates if d[1] != 1] == []
 
@@ -92,6 +91,7 @@ def test_printed_task_ledger_puts_each_task_on_its_own_sheet(browser, base):  # 
     assert all(close(size(p), A4) for p in pdf.pages)
     texts = [text_of(p) for p in pdf.pages]
     assert not [(i, w) for i, t in enumerate(texts) for w in SITE_CHROME if w in re.sub(r"\s+", "", t)]
+    assert "2018年任务台账" in texts[0] and "预计得分" in texts[0]  # the cover's summary table
 
 
 def test_print_media_hides_the_site_chrome(browser, base):  # noqa: F811

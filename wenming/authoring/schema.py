@@ -79,10 +79,14 @@ def _probe_texts() -> dict[str, str]:
         "2018/plan.yml": (
             "title: x\nnumber: x\nissued: 2018-01-01\nissuer: x\nguiding: x\ngoals: x\nrequirements: x\n"
             "leading_group: [{role: x, name: x, post: x}]\nphases: [{name: x, start: 2018-01-01, end: 2018-01-02}]\n"
-            "rubrics: [{id: r, name: x, total: 1}]\nevents: [{name: x, start: 2018-01-01, end: 2018-01-02}]\n"
+            "headings: {guiding: x, goals: x, leading_group: x, phases: x, tasks: x, requirements: x, schedule: x,"
+            " scores: x}\n"
+            "rubrics: [{id: r, name: x, total: 1, items: [{name: x, points: 1}]}]\nevents: [{name: x, start: 2018-01-01, end: 2018-01-02}]\n"
             "categories:\n- {number: 1, title: x, lead: [bgs], coop: [bgs], tasks: [\n"
             "  {id: '1-1', title: x, text: x, lead: [bgs], coop: [bgs], deadline: 年底前, frequency: 每季度, count: 1,\n"
             "   evidence: x, owner: x, leader: x,\n"
+            "   subtasks: [{id: '1-1-1', title: x, text: x, lead: [bgs], coop: [bgs], deadline: 年底前, frequency: 每季度,"
+            f" evidence: x, owner: x, leader: x, rules: {_probe_rules()}}}],\n"
             f"   points: 1, score: {{rubric: r}}, rules: {_probe_rules()}}},\n"
             "  {id: '1-2', title: x, text: x, score: [{rubric: r}]}]}\n"
             "schedule: [{id: '01-1', month: 1, when: x, activity: x, report: x, tasks: ['1-1']}]\n"),

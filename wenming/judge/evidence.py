@@ -30,8 +30,9 @@ class Piece:
 
 def pieces(year: Year, task: Task, as_of: dt.date) -> list[Piece]:
     """Every piece of evidence for the task known by `as_of`, oldest first."""
-    out = [Piece(a.start, a.id, ACTIVITY_KIND, False) for a in year.activities if task.id in a.tasks and a.start <= as_of]
-    out += [Piece(d.date, d.id, d.kind, True) for d in year.documents if task.id in d.tasks and d.date <= as_of]
+    ids = set(task.ids)
+    out = [Piece(a.start, a.id, ACTIVITY_KIND, False) for a in year.activities if ids & set(a.tasks) and a.start <= as_of]
+    out += [Piece(d.date, d.id, d.kind, True) for d in year.documents if ids & set(d.tasks) and d.date <= as_of]
     return sorted(out, key=lambda p: (p.date, p.record))
 
 

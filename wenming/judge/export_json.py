@@ -26,7 +26,10 @@ def progress_json(p: YearProgress, plan: Plan) -> dict:
             "lead": list(task.lead), "owner": task.owner or None, "leader": task.leader or None,
             "deadline": [d.text for d in task.deadlines], "frequency": list(task.frequency),
             "start": _iso(task.start), "end": _iso(task.end),
+            "subtasks": [{"id": s.id, "title": s.title, "lead": list(s.lead), "owner": s.owner or None,
+                          "leader": s.leader or None} for s in task.subtasks],
             "requirements": [{
+                "subtask": r.subtask or None,
                 "kind": r.kind or None, "label": r.label, "rule": r.rule or None, "status": r.status.value,
                 "reason": r.reason, "start": _iso(r.start), "due": _iso(r.due), "have": r.have, "need": r.need,
                 "record": r.record, "records": list(r.records),

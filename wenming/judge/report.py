@@ -12,7 +12,8 @@ def report_lines(p: YearProgress, verbose: bool = False) -> list[str]:
     lines = [f"{p.year} 年，截至 {p.as_of.isoformat()}：{p.overall.total} 项任务（{counts}），完成度 {p.overall.completion:.0%}"]
     for r in p.scores:
         pending = f"，{r.pending} 项待人工评分" if r.pending else ""
-        lines.append(f"  预计得分 {r.rubric.name}：{r.earned:.1f} / {r.points:g}{pending}")
+        bonus = f"（含加分 {r.bonus:g}）" if r.bonus else ""
+        lines.append(f"  预计得分 {r.rubric.name}：{r.earned:.1f} / {r.points:g}{bonus}{pending}")
     for name, start, end, total, done in p.phases:
         lines.append(f"  阶段 {name}（{start.isoformat()}—{end.isoformat()}）：到期要求 {total}，已达标 {done}")
     for task_id, res in p.tasks.items():
@@ -32,7 +33,8 @@ def attention_lines(p: YearProgress) -> list[str]:
         out.append(f"{title}：{len(rows)} 项")
         for d in rows:
             due = d.result.due.isoformat() if d.result.due else "—"
-            what = d.result.rule or d.result.label
+            r = d.result
+            what = f"{r.rule}（{r.label}）" if r.rule and r.rule != r.label else r.label
             record = f"［{d.result.record}］" if d.result.record else ""
             mark = "" if d.result.status in (Status.OVERDUE, Status.AT_RISK) else f"（{d.result.status.value}）"
             out.append(f"  {due} {d.task.id} {d.task.title}：{what}{record}，{d.result.reason}{mark}")

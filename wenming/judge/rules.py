@@ -59,6 +59,10 @@ def evaluate_task(year: Year, task: Task, as_of: dt.date, staff: int | None = No
         kind = rule["type"]
         results += [replace(r, rule=r.rule or rule.get("label", ""), kind=r.kind or kind) for r in
                     _evaluate_rule(year, task, span, found, as_of, staff, rule, names or {})]
+    for sub in task.subtasks:
+        mark = f"子任务{sub.id}："
+        results += [replace(r, label=mark + r.label, subtask=sub.id)
+                    for r in evaluate_task(year, sub, as_of, staff, names).rules]
     if not results:
         results.append(RuleResult("考核要求", Status.PENDING, "方案没有写明时限或频次，需人工评定（或在 frequency、rules 中写明要求）",
                                   None, None, None, kind="judgement"))
@@ -83,7 +87,7 @@ def _evaluate_rule(year: Year, task: Task, span: Span, found, as_of: dt.date, st
     if kind == "occasions":
         return counting.occasions_results(rule, counted, span, as_of)
     if kind == "festival":
-        acts = [a for a in year.activities if task.id in a.tasks and a.start <= as_of]
+        acts = [a for a in year.activities if set(task.ids) & set(a.tasks) and a.start <= as_of]
         return counting.festival_results(rule, acts, counted, span, as_of)
     if kind == "documents":
         due = rule.get("date") or span.end
@@ -91,9 +95,9 @@ def _evaluate_rule(year: Year, task: Task, span: Span, found, as_of: dt.date, st
                 for k in rule["kinds"]]
     if kind == "evidence":
         out = []
-        for a in (a for a in year.activities if task.id in a.tasks and a.start <= as_of):
+        for a in (a for a in year.activities if set(task.ids) & set(a.tasks) and a.start <= as_of):
             out += evaluate_activity_evidence(a, rule, rule.get("report_days"))
-        for d in (d for d in year.documents if task.id in d.tasks and d.date <= as_of):
+        for d in (d for d in year.documents if set(task.ids) & set(d.tasks) and d.date <= as_of):
             out += evaluate_document_evidence(d, rule)
         return out
     if kind == "ratio":
@@ -203,12 +207,14 @@ def _quota(year: Year, as_of: dt.date, rule: dict, names: dict[str, str]) -> lis
     for month in range(1, 13):
         due = dt.date(year.year, month, day) if day else month_end(year.year, month)
         start = dt.date(year.year, month, 1)
+        known = tally is not None and start <= as_of  # a month not begun by as_of has no count yet
         if need:
-            have = tally.month_total(month) if tally else 0
+            have = tally.month_total(month) if known else 0
             status, reason = judge(have, need, start, due, as_of, unit="条")
             out.append(RuleResult(f"{month}月合计不少于{need}条", status, reason, have, need, due, start=start))
         if per_org and tally:
-            short = [names.get(o, o) for o, months in tally.values.items() if months.get(month, 0) < per_org]
+            short = [names.get(o, o) for o, months in tally.values.items()
+                     if not known or months.get(month, 0) < per_org]
             have = len(tally.values) - len(short)
             status, reason = judge(have, len(tally.values), start, due, as_of)
             if short and status != Status.NOT_DUE:

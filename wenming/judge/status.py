@@ -57,6 +57,8 @@ class RuleResult:
     """Ids of the activities and documents counted."""
     kind: str = ""
     """The rule type it comes from (`count`, `per_cycle`, `judgement` …)."""
+    subtask: str = ""
+    """The subtask whose requirement this is (`1-2-1`), for a task with subtasks."""
 
 
 @dataclass(frozen=True)
@@ -65,9 +67,19 @@ class TaskResult:
     status: Status
     rules: tuple[RuleResult, ...]
 
+    def subtask_status(self, subtask_id: str) -> "Status | None":
+        """The roll-up of one subtask's requirements (None when it states none)."""
+        own = [r for r in self.rules if r.subtask == subtask_id]
+        return roll_up(own) if own else None
+
     @property
     def reason(self) -> str:
-        worst = [r for r in self.rules if r.status == self.status] or [r for r in self.rules if r.status != Status.DONE]
+        """The reason of the requirement that decides the status; for a task 进行中 because part of it is
+        still to come, the part still to come (not the part already met late)."""
+        worst = [r for r in self.rules if r.status == self.status]
+        if not worst:
+            open_ = sorted((r for r in self.rules if r.status not in MET), key=lambda r: SEVERITY.index(r.status))
+            worst = open_ or [r for r in self.rules if r.status != Status.DONE]
         return worst[0].reason if worst else ""
 
 

@@ -24,7 +24,7 @@ def validate_judgements(raw: RawFile | None, plan: Plan, records: tuple[Activity
     if not isinstance(raw.data, list):
         problems.append(Problem(raw.path, 1, "", f"应为一组评定（- task: 2-4 …），实际为{show(raw.data)}。"))
         return ()
-    tasks = {t.id: t for t in plan.tasks}
+    tasks = {t.id: t for t in plan.all_tasks}
     ids = {r.id for r in records}
     out = []
     for i, item in f.items("judgements"):

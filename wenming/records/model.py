@@ -117,6 +117,15 @@ class Task:
     """责任人."""
     leader: str = ""
     """责任领导."""
+    subtasks: tuple["Task", ...] = ()
+    """①②③ or 一是/二是 under this task, each with its own rules; their evidence counts for this task."""
+    parent: str = ""
+    """For a subtask: the id of the task it belongs to (`1-2` for `1-2-1`)."""
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """This task's id and its subtasks': a record naming any of them is evidence for this task."""
+        return (self.id,) + tuple(s.id for s in self.subtasks)
 
     @property
     def due_dates(self) -> tuple[dt.date, ...]:
@@ -135,6 +144,10 @@ class Rubric:
     id: str
     name: str
     total: float | None
+    items: tuple[str, ...] = ()
+    """The rubric's own table, in its order: item names (tasks' `score.item` name them)."""
+    item_points: tuple[float | None, ...] = ()
+    """Points of each of `items`."""
 
 
 @dataclass(frozen=True)
@@ -197,6 +210,11 @@ class ScheduleItem:
     source: Source
 
 
+HEADINGS = {"guiding": "一、指导思想", "goals": "二、创建目标", "leading_group": "组织领导", "phases": "实施阶段",
+            "tasks": "三、任务分解", "requirements": "四、创建要求", "schedule": "活动安排表", "scores": "评分表"}
+"""The plan page's section headings when the plan gives none of its own (`headings:` in plan.yml)."""
+
+
 @dataclass(frozen=True)
 class Plan:
     year: int
@@ -214,6 +232,11 @@ class Plan:
     source: Source
     rubrics: tuple[Rubric, ...] = ()
     events: tuple["Event", ...] = ()
+    headings: tuple[tuple[str, str], ...] = ()
+    """The plan's own section headings (`("guiding", "一、总体要求")`), where it words them differently."""
+
+    def heading(self, key: str) -> str:
+        return dict(self.headings).get(key) or HEADINGS[key]
 
     def event(self, name: str) -> "Event | None":
         return next((e for e in self.events if e.name == name), None)
@@ -222,8 +245,14 @@ class Plan:
     def tasks(self) -> tuple[Task, ...]:
         return tuple(t for c in self.categories for t in c.tasks)
 
+    @property
+    def all_tasks(self) -> tuple[Task, ...]:
+        """Every task and, after each, its subtasks."""
+        return tuple(x for t in self.tasks for x in (t, *t.subtasks))
+
     def task(self, task_id: str) -> Task | None:
-        return next((t for t in self.tasks if t.id == task_id), None)
+        """A task or a subtask by its id."""
+        return next((t for t in self.all_tasks if t.id == task_id), None)
 
     def phase_on(self, day: dt.date) -> Phase | None:
         return next((p for p in self.phases if p.start <= day <= p.end), None)

@@ -64,12 +64,12 @@ def _dates(w: str, year: int):
             raise _NotRead("结束月份早于开始月份")
         return [Reading("window", {"start": dt.date(year, first, 1), "end": month_end(year, last)})]
     kinds = "|".join(sorted(DOCUMENT_KINDS, key=len, reverse=True))
-    m = re.fullmatch(rf"(.+?)(?:前|之前|以前)?(?:报|上报|上传|报送|提交|印发|制定)({kinds})", w)
+    m = re.fullmatch(rf"(.+?)((?:之前|以前|前)?)(?:报|上报|上传|报送|提交|印发|制定)({kinds})", w)
     if m and _SINGLE.fullmatch(m.group(1)):
-        found = _dates(m.group(1), year)
+        found = _dates(m.group(1) + m.group(2), year)  # `2月中旬前报方案` is by 2-20, `2月中旬报方案` inside 11-20
         if found and len(found) == 1 and found[0].kind in ("due", "window", "on"):
             r = found[0]
-            return [Reading(r.kind, {**r.values, "kinds": [m.group(2)]})]
+            return [Reading(r.kind, {**r.values, "kinds": [m.group(3)]})]
     parts = [p for p in re.split(r"[、和及]", w) if p]
     if len(parts) > 1:
         last = _SINGLE.match(parts[-1])

@@ -3,24 +3,27 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .fields import Fields, did_you_mean, show
 from .load import RawFile
-from .model import Category, Event, Leader, Phase, Plan, Rubric, ScheduleItem, Source, Task, Unit
+from .model import HEADINGS, Category, Event, Leader, Phase, Plan, Rubric, ScheduleItem, Source, Task, Unit
 from .phrases import PhraseReading, read_phrase
-from .readings import deadline_of, rule_of, task_bounds
+from .readings import deadline_of, merge_rules, rule_of, task_bounds
 from .problems import Problem
 from .refs import Refs
 from .rulespec import validate_rule, validate_score
 
 PLAN_FIELDS = ("title", "number", "issued", "issuer", "guiding", "goals", "requirements", "leading_group",
-               "phases", "categories", "schedule", "rubrics", "events")
+               "phases", "categories", "schedule", "rubrics", "events", "headings")
 CATEGORY_FIELDS = ("number", "title", "lead", "coop", "tasks")
 TASK_FIELDS = ("id", "title", "text", "lead", "coop", "deadline", "frequency", "count", "evidence", "points", "rules",
-               "score", "owner", "leader")
-RUBRIC_FIELDS = ("id", "name", "total")
+               "score", "owner", "leader", "subtasks")
+SUBTASK_FIELDS = ("id", "title", "text", "lead", "coop", "deadline", "frequency", "evidence", "rules", "owner", "leader")
+RUBRIC_FIELDS = ("id", "name", "total", "items")
 SCHEDULE_FIELDS = ("id", "month", "when", "activity", "report", "tasks")
 _TASK_ID = re.compile(r"^(\d{1,2})-(\d{1,2})$")
+_SUBTASK_ID = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{1,2})$")
 _SCHEDULE_ID = re.compile(r"^(\d{2})-(\d{1,2})$")
 
 
@@ -46,11 +49,18 @@ def _phrases(f: Fields, key: str, year: int) -> list[PhraseReading]:
 
 
 def _task(f: Fields, category: Category, year: int, path: str, unit: Unit, tallies: set[str] | None,
-          rubrics: dict[str, Rubric]) -> Task | None:
-    task_id = f.text("id", required=True, example=f"{category.number}-1")
-    if task_id and not _TASK_ID.match(task_id):
+          rubrics: dict[str, Rubric], parent: Task | None = None) -> Task | None:
+    """A task of the plan; with `parent`, one of its subtasks (①② or 一是/二是), id `<parent>-<n>`."""
+    if parent is not None:
+        task_id = f.text("id", required=True, example=f"{parent.id}-1")
+        if task_id and (not _SUBTASK_ID.match(task_id) or not task_id.startswith(parent.id + "-")):
+            f.error("id", f'子任务编号应写成 任务编号-序号（如 "{parent.id}-1"），实际为 {show(task_id)}。')
+            task_id = ""
+    else:
+        task_id = f.text("id", required=True, example=f"{category.number}-1")
+    if parent is None and task_id and not _TASK_ID.match(task_id):
         f.error("id", f'任务编号应写成 类别-序号（如 "{category.number}-1"），实际为 {show(task_id)}。')
-    elif task_id and int(task_id.split("-")[0]) != category.number:
+    elif parent is None and task_id and int(task_id.split("-")[0]) != category.number:
         f.error("id", f'任务 "{task_id}" 放在了类别（{category.number}）下面。编号的第一部分应为 {category.number}。')
     deadline = _phrases(f, "deadline", year)
     frequency = _phrases(f, "frequency", year)
@@ -63,6 +73,7 @@ def _task(f: Fields, category: Category, year: int, path: str, unit: Unit, talli
             clean = validate_rule(f.sub("rules", i), tallies)
             if clean:
                 rules.append(clean)
+    rules = merge_rules(rules, year)
     scores = []
     raw_score = f.raw("score")
     entries = f.items("score") if isinstance(raw_score, list) else [(None, raw_score)] if raw_score is not None else []
@@ -82,12 +93,13 @@ def _task(f: Fields, category: Category, year: int, path: str, unit: Unit, talli
     count = f.integer("count", minimum=1, example="4")
     if count and any(r["type"] == "count" for r in rules):
         f.warn("count", f"count: {count} 与 frequency 或 rules 里的次数重复了。请只写一处（建议写 frequency，照方案原文）。")
+    above = parent or category
     task = Task(
         id=task_id, category=category.number,
-        title=f.text("title", required=True, example="制定年度实施方案"),
+        title=f.text("title", required=parent is None, example="制定年度实施方案"),
         text=f.text("text", required=True, example="（照方案原文抄录）"),
-        lead=_org_refs(f, "lead", unit) or category.lead,
-        coop=_org_refs(f, "coop", unit) or category.coop,
+        lead=_org_refs(f, "lead", unit) or above.lead,
+        coop=_org_refs(f, "coop", unit) or above.coop,
         deadlines=tuple(deadline_of(pr) for pr in deadline),
         count=count,
         evidence=f.text("evidence"),
@@ -96,10 +108,28 @@ def _task(f: Fields, category: Category, year: int, path: str, unit: Unit, talli
         scores=tuple(scores),
         source=Source(path, f.line),
         frequency=tuple(pr.phrase for pr in frequency), start=start, end=end,
-        owner=f.text("owner"), leader=f.text("leader"),
+        owner=f.text("owner"), leader=f.text("leader"), parent=parent.id if parent else "",
     )
-    f.check_unknown(TASK_FIELDS)
+    if parent is None and f.has("subtasks"):
+        task = replace(task, subtasks=tuple(_subtasks(f, task, category, year, path, unit, tallies, rubrics)))
+    f.check_unknown(SUBTASK_FIELDS if parent else TASK_FIELDS)
     return task if task_id else None
+
+
+def _subtasks(f: Fields, task: Task, category: Category, year: int, path: str, unit: Unit,
+              tallies: set[str] | None, rubrics: dict[str, Rubric]) -> list[Task]:
+    out: list[Task] = []
+    for i, item in f.items("subtasks", example=f'[{{id: "{task.id}-1", text: 一是……}}]'):
+        if not isinstance(item, dict):
+            f.error("subtasks", f"第 {i + 1} 项子任务应为一组字段（id、text……），实际为 {show(item)}。",
+                    f.item_line("subtasks", i))
+            continue
+        sub = _task(f.sub("subtasks", i), category, year, path, unit, tallies, rubrics, parent=task)
+        if sub is not None and any(s.id == sub.id for s in out):
+            f.sub("subtasks", i).error("id", f'子任务编号 "{sub.id}" 重复。')
+        elif sub is not None:
+            out.append(replace(sub, title=sub.title or sub.text[:24].rstrip("。；;，,")))
+    return out
 
 
 def validate_plan(raw: RawFile, year: int, unit: Unit, problems: list[Problem],
@@ -123,14 +153,26 @@ def validate_plan(raw: RawFile, year: int, unit: Unit, problems: list[Problem],
         leaders.append(Leader(p.text("role", required=True, example="组长"), p.text("name"), p.text("post")))
         p.check_unknown(("role", "name", "post"))
     rubrics: dict[str, Rubric] = {}
+    rubric_fields: dict[str, tuple[Fields, float | None]] = {}
     for i, _ in f.items("rubrics"):
         r = f.sub("rubrics", i)
+        names, item_points = [], []
+        for j, _ in r.items("items", example="[{name: 工作机制, points: 6}]"):
+            it = r.sub("items", j)
+            name = it.text("name", required=True, example="工作机制")
+            points = it.number("points", example="6")
+            if name:
+                names.append(name)
+                item_points.append(points)
+            it.check_unknown(("name", "points"))
         rubric = Rubric(r.text("id", required=True, example="city"), r.text("name", required=True, example="市级文明单位测评体系"),
-                        r.number("total", example="100"))
+                        r.number("total", example="100"), tuple(names), tuple(item_points))
         if rubric.id in rubrics:
             r.error("id", f"测评体系编号 {show(rubric.id)} 重复。")
         elif rubric.id:
             rubrics[rubric.id] = rubric
+            listed = [p for p in item_points if p is not None]
+            rubric_fields[rubric.id] = (r, sum(listed) if names and listed else None)
         r.check_unknown(RUBRIC_FIELDS)
     events = []
     for i, _ in f.items("events"):
@@ -162,10 +204,10 @@ def validate_plan(raw: RawFile, year: int, unit: Unit, problems: list[Problem],
                 t.error("id", f'任务编号 "{task.id}" 重复（第 {task_seen[task.id]} 行已使用）。每项任务的编号要不同。')
                 continue
             task_seen[task.id] = t.line or 0
+            for sub in task.subtasks:
+                task_seen.setdefault(sub.id, sub.source.line or 0)
             tasks.append(task)
-        if not c.has("lead") and any(not t.lead for t in tasks):
-            c.warn("lead", "没有写牵头部门：这一类（及没有写 lead 的任务）不会出现在部门页面上。"
-                           "方案写了的请补上，如 lead: [bgs]。")
+        # A category or task the plan gives no lead is valid: its pages say 牵头部门：未明确.
         c.check_unknown(CATEGORY_FIELDS)
         categories.append(Category(category.number, category.title, category.lead, category.coop, tuple(tasks)))
     schedule = []
@@ -195,8 +237,19 @@ def validate_plan(raw: RawFile, year: int, unit: Unit, problems: list[Problem],
                                          s.text("activity", required=True, example="第一期道德讲堂"), report,
                                          tuple(refs), Source(raw.path, s.line)))
         s.check_unknown(SCHEDULE_FIELDS)
+    _check_rubric_totals(rubrics, rubric_fields, [t for c in categories for t in c.tasks])
+    headings = []
+    if f.has("headings"):
+        raw_headings = f.raw("headings")
+        if not isinstance(raw_headings, dict):
+            f.error("headings", f"应为一组 部分: 标题（如 guiding: 一、总体要求），实际为 {show(raw_headings)}。")
+        else:
+            h = f.sub("headings")
+            headings = [(key, h.text(key)) for key in HEADINGS if h.text(key)]
+            h.check_unknown(tuple(HEADINGS))
     f.check_unknown(PLAN_FIELDS)
-    return Plan(
+    return Plan(headings=tuple(headings),
+        
         year=year, title=f.text("title", required=raw.ok, example=f"{year}年度精神文明建设工作实施方案") or f"{year}年度实施方案",
         number=f.text("number"), issued=f.date("issued"), issuer=f.text("issuer") or unit.name,
         guiding=f.text("guiding"), goals=f.text("goals"), requirements=f.text("requirements"),
@@ -211,3 +264,27 @@ def validate_plan(raw: RawFile, year: int, unit: Unit, problems: list[Problem],
 def _seq(item_id: str) -> int:
     tail = item_id.split("-")[-1]
     return int(tail) if tail.isdigit() else 0
+
+
+def _check_rubric_totals(rubrics: dict[str, Rubric], fields: dict[str, tuple[Fields, float | None]],
+                         tasks: list[Task]) -> None:
+    """Warn when a rubric's item points (its `items`, else the tasks' scores) do not add up to its total."""
+    for rid, rubric in rubrics.items():
+        r, listed = fields[rid]
+        entries = [(t, e) for t in tasks for e in t.scores if e.get("rubric") == rid]
+        for t, e in entries:
+            if rubric.items and e.get("item") and e["item"] not in rubric.items:
+                hint = did_you_mean(e["item"], rubric.items) or f"{rid} 的 items 有：{'、'.join(rubric.items)}。"
+                r.warn("items", f"任务 {t.id} 的评分项 {show(e['item'])} 不在这个测评体系的 items 里。{hint}")
+        if rubric.total is None:
+            continue
+        if listed is not None:
+            total, what = listed, "items 各项分值"
+        else:
+            points = [e.get("points", t.points) for t, e in entries]
+            if not points:
+                continue
+            total, what = sum(p for p in points if p is not None), "各任务 score 的分值（不含加分）"
+        if abs(total - rubric.total) > 1e-9:
+            r.warn("total", f"{what}合计 {total:g} 分，与总分 total: {rubric.total:g} 不符。"
+                            f"请核对各项分值；测评体系中没有对应任务的项目，可以写进 items。")

@@ -15,6 +15,8 @@ from .model import Deadline
 from .phrases import PhraseReading, Reading
 
 _DATED = ("due", "window", "on", "each_month")
+_NOT_REQUIREMENTS = ("evidence", "from")
+"""Rule types that are no requirement of their own: per-record checks and a later start."""
 
 
 def rule_of(reading: Reading, label: str, origin: str) -> dict:
@@ -86,3 +88,107 @@ def task_bounds(deadline: list[PhraseReading], rules: list[dict], year: int) -> 
                 for r in readings]
         end = max(ends)
     return (max(starts) if starts else None), end
+
+
+def merge_rules(rules: list[dict], year: int) -> list[dict]:
+    """One rule per requirement: drop readings of the plan's phrases that say what a more specific rule says.
+
+    Only rules read from `deadline:`/`frequency:` (they carry `origin`) are dropped; rules written by
+    hand are kept as written. A reading is dropped when
+
+    - a hand-written rule of the same type and shape says it more exactly (`每季度报送1篇` and
+      `{type: per_cycle, cycle: quarter, kinds: [工作信息]}`), or another reading is identical;
+    - it is a deadline date or month (`[1月底, 7月底]`) and a window the plan names falls in its
+      stretch (`1月、7月各一次`, `5月4日`): the window is the requirement, the deadline its time limit;
+    - it is a count (`全年至少召开2次`) that named windows, deadline dates, festivals or a spread over
+      months already require (two occasions, two deadline dates, 4 festivals, 4 different months);
+    - it is a cycle (`每月`, `每月25日前`) of a task measured by a tally's monthly quota: the tally is
+      the evidence, and a due day the quota lacks passes to it (`by_day`);
+    - it is the whole year (`全年`) and the task states any other requirement: then `全年` only says when.
+    """
+    out = [dict(r) for r in rules]
+    drop: set[int] = set()
+    read = [i for i, r in enumerate(out) if r.get("origin")]
+    written = [r for r in out if not r.get("origin")]
+    seen: set[tuple] = set()
+    for i in read:
+        shape = _shape(out[i])
+        if shape in seen or any(_shape(w)[:2] == shape[:2] and _same_kind(out[i], w) for w in written):
+            drop.add(i)
+        seen.add(shape)
+    drop |= _deadlines_inside_windows(out, read, year)
+    quota = next((r for r in out if r["type"] == "quota"), None)
+    for i in read:
+        r = out[i]
+        if quota is not None and r["type"] == "per_cycle" and r.get("cycle") != "week" and not r.get("kinds"):
+            drop.add(i)
+            if r.get("due_day") and "by_day" not in quota:
+                quota["by_day"] = r["due_day"]
+        if r["type"] == "count" and not (r.get("kinds") or r.get("start") or r.get("end")) \
+                and _implied_count([o for j, o in enumerate(out) if j != i and j not in drop]) >= r.get("min", 1):
+            drop.add(i)
+    others = [r for j, r in enumerate(out) if j not in drop and r["type"] not in _NOT_REQUIREMENTS]
+    for i in read:
+        r = out[i]
+        if r["type"] == "window" and r["start"] <= dt.date(year, 1, 1) and r["end"] >= dt.date(year, 12, 31) \
+                and any(o is not r for o in others):
+            drop.add(i)
+    return [r for i, r in enumerate(out) if i not in drop]
+
+
+def _shape(rule: dict) -> tuple:
+    keys = {"due": ("date",), "window": ("start", "end"), "count": (), "per_cycle": ("cycle",),
+            "occasions": ("months", "dates"), "festival": ("festivals", "relation"), "judgement": ("word",),
+            "external": ("ref",), "event": ("name", "relation")}.get(rule["type"])
+    if keys is None:
+        return (rule["type"], id(rule))
+    return (rule["type"], tuple(str(rule.get(k)) for k in keys),
+            tuple(sorted((k, str(v)) for k, v in rule.items() if k not in ("label", "origin", *keys))))
+
+
+def _same_kind(read: dict, written: dict) -> bool:
+    """A written rule restates a reading when it counts the same or a narrower sort of evidence."""
+    return not read.get("kinds") or read.get("kinds") == written.get("kinds")
+
+
+def _anchors(rule: dict, year: int) -> list[dt.date]:
+    """The days a named window stands for: each occasion (its day, or its month's end), a window's end."""
+    from .deadlines import month_end
+    if rule["type"] == "occasions":
+        return ([month_end(year, m) for m in rule.get("months", ())] +
+                [dt.date.fromisoformat(f"{year}-{d}") for d in rule.get("dates", ())])
+    if rule["type"] == "window" and not rule.get("origin") == "deadline":
+        return [rule["end"]]
+    return []
+
+
+def _deadlines_inside_windows(rules: list[dict], read: list[int], year: int) -> set[int]:
+    """Deadline dates and months (without named kinds) inside whose stretch the plan names a window."""
+    items = sorted((i for i in read if rules[i].get("origin") == "deadline" and not rules[i].get("kinds")
+                    and rules[i]["type"] in ("due", "window")), key=lambda i: _end(rules[i]))
+    anchors = [d for j, r in enumerate(rules) if j not in items for d in _anchors(r, year)]
+    out, previous = set(), dt.date(year, 1, 1) - dt.timedelta(days=1)
+    for i in items:
+        end = _end(rules[i])
+        if any(previous < d <= end for d in anchors):
+            out.add(i)
+        previous = end
+    return out
+
+
+def _end(rule: dict) -> dt.date:
+    return rule["date"] if rule["type"] == "due" else rule["end"]
+
+
+def _implied_count(rules: list[dict]) -> int:
+    """How many pieces of evidence the other rules require at least (by the task's time limit)."""
+    best = sum(1 for r in rules if r["type"] == "due" and not r.get("kinds"))
+    best += sum(1 for r in rules if r["type"] == "window" and r.get("origin") == "deadline" and not r.get("kinds"))
+    for r in rules:
+        if r["type"] == "occasions":
+            best = max(best, len(r.get("months", ())) * int(r.get("min", 1)) + len(r.get("dates", ())))
+        elif r["type"] == "spread" and r.get("months"):
+            best = max(best, int(r["months"]))
+        elif r["type"] == "festival" and r.get("min"):
+            best = max(best, int(r["min"]))
+    return best

@@ -13,7 +13,7 @@ class Refs:
         self.unit = unit
         self.plan = plan
         self.year = year
-        self.task_ids = [t.id for t in plan.tasks] if plan else []
+        self.task_ids = [t.id for t in plan.all_tasks] if plan else []
         self.schedule_ids = [s.id for s in plan.schedule] if plan else []
         self._by_name = {o.name: o.id for o in unit.orgs.values()}
 

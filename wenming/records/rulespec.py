@@ -60,7 +60,8 @@ EXAMPLES = {"due": "{type: due, date: 2018-03-31}", "window": "{type: window, st
 
 SCORE_METHODS = {"all": "all", "达标得分": "all", "proportional": "proportional", "按比例": "proportional",
                  "threshold": "threshold", "阶梯": "threshold", "manual": "manual", "人工评分": "manual"}
-SCORE_FIELDS = ("method", "points", "full_at", "zero_below", "step", "manual", "rubric", "item")
+SCORE_FIELDS = ("method", "points", "full_at", "zero_below", "step", "manual", "rubric", "item", "bonus", "bonus_max",
+                "quality")
 _DATE = re.compile(r"^(\d{1,2})-(\d{1,2})$")
 
 
@@ -170,11 +171,15 @@ def validate_score(f: Fields) -> dict | None:
         value = f.integer(key, minimum=0, example="6")
         if value is not None:
             score[key] = value
-    for key in ("step", "manual", "points"):
+    for key in ("step", "manual", "points", "bonus", "bonus_max", "quality"):
         value = f.number(key, example="1")
         if value is not None:
             score[key] = value
-    if method == "threshold" and "full_at" not in score:
+    if (method == "threshold" or "bonus" in score) and "full_at" not in score:
         f.missing("full_at", "6")
+    if "bonus_max" in score and "bonus" not in score:
+        f.error("bonus_max", "写了加分上限，却没有写每次加几分。请加上 bonus（如 bonus: 1）。")
+    if "quality" in score and "points" in score and score["quality"] > score["points"]:
+        f.error("quality", f"质量部分 {score['quality']:g} 分超过了这一行的分值 {score['points']:g} 分。")
     f.check_unknown(SCORE_FIELDS)
     return score

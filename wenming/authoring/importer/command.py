@@ -45,10 +45,9 @@ def import_plan_command(document: Path, year: int | None, output: Path | None, d
         click.echo(f"{target}: 无法写入（{exc.strerror or exc}）。请检查路径和写入权限。", err=True)
         sys.exit(1)
     draft = result.draft
-    defaulted = sum(1 for t in draft.tasks if t.deadlines == ["全年"] and any("没有写这项任务的时限" in n.reason for n in t.notes))
-    click.echo(f"已导入 {document} → {target}（{draft.year} 年草稿）：")
-    click.echo(f"  {len(draft.categories)} 个类别，{result.tasks} 项任务，其中 {result.readable_deadlines} 项的时限能读懂"
-               + (f"（{defaulted} 项方案没写时限，先写作“全年”）" if defaulted else "") + "；")
+    click.echo(f"已导入 {settings.display_path(document)} → {settings.display_path(target)}（{draft.year} 年草稿）：")
+    click.echo(f"  {len(draft.categories)} 个类别，{result.tasks} 项任务，其中 {result.readable_deadlines} 项的时限和频次能读懂"
+               + (f"（另有 {result.defaulted} 项方案没写时限，先写作“全年”，待确认）" if result.defaulted else "") + "；")
     click.echo(f"  活动安排表 {len(draft.schedule)} 项，领导小组 {len(draft.leaders)} 人，实施阶段 {len(draft.phases)} 个；")
     click.echo(f"  待确认 {result.to_confirm} 处（文件中搜索“待确认”）。")
     if draft.unknown_orgs:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...records.load import RawRepo
+from ...records.phrases import read_phrase
 from ...records.problems import Problem
 from ...records.unit import validate_unit
 from ..scaffold import NewFile, check_new
@@ -43,10 +44,15 @@ class Imported:
 
     @property
     def readable_deadlines(self) -> int:
-        """Tasks with at least one time limit the validator understood."""
-        return sum(1 for t in self.draft.tasks
-                   if any(("task", t.id, "deadline", i) not in self.rejected for i in range(len(t.deadlines)))
-                   and ("task", t.id, "deadline") not in self.rejected)
+        """Tasks whose time limits and frequencies, as the plan states them, the phrase reader reads."""
+        year = self.draft.year
+        return sum(1 for t in self.draft.tasks if not t.defaulted and (t.deadlines or t.frequencies)
+                   and all(read_phrase(p, year).ok for p in t.deadlines + t.frequencies))
+
+    @property
+    def defaulted(self) -> int:
+        """Tasks for which the plan states no time limit and no frequency (written as 全年, marked)."""
+        return sum(1 for t in self.draft.tasks if t.defaulted)
 
     @property
     def to_confirm(self) -> int:

@@ -24,8 +24,13 @@ class TaskDraft:
     evidence: str = ""
     deadlines: list[str] = field(default_factory=list)
     frequencies: list[str] = field(default_factory=list)
-    count: int | None = None
+    defaulted: bool = False
+    """The plan states no time limit: `deadline` is 全年, marked for the editor."""
     points: float | None = None
+    owner: str = ""
+    leader: str = ""
+    scores: list[dict] = field(default_factory=list)
+    """`score:` entries from the plan's scored table (rubric, points, item, method)."""
     lead: tuple[str, ...] = ()
     coop: tuple[str, ...] = ()
     aliases: tuple[tuple[str, str], ...] = ()
@@ -53,6 +58,8 @@ class ScheduleDraft:
     when: str
     activity: str
     report: str = ""
+    tasks: list[str] = field(default_factory=list)
+    """Tasks the activity certainly belongs to (a name only that task's text has)."""
 
 
 @dataclass
@@ -70,6 +77,7 @@ class PlanDraft:
     phases: list[tuple[str, dt.date, dt.date]] = field(default_factory=list)
     categories: list[CategoryDraft] = field(default_factory=list)
     schedule: list[ScheduleDraft] = field(default_factory=list)
+    rubrics: list["RubricDraft"] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     unknown_orgs: list[str] = field(default_factory=list)
     """Department names the unit does not have, in the document's order."""
@@ -85,3 +93,30 @@ def clip(text: str, limit: int = 80) -> str:
     """A paragraph shortened for a comment line."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+@dataclass
+class RubricItem:
+    """One row of the plan's scored table (考核评价体系 / 测评细则)."""
+
+    name: str
+    text: str
+    points: float | None
+    kind: str = "score"
+    """score (counts to the total), bonus (加分) or veto (一票否决)."""
+    standard: str = ""
+    """How it is scored (评分标准 / 测评方法), verbatim."""
+    source: str = ""
+    task: str = ""
+    """The task it clearly matches, or empty."""
+    why: str = ""
+    """Why it was not matched to a task (for the `# 待确认` comment)."""
+
+
+@dataclass
+class RubricDraft:
+    id: str
+    name: str
+    total: float | None = None
+    items: list[RubricItem] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)

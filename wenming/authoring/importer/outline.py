@@ -11,11 +11,14 @@ import re
 
 from ...records.deadlines import cn_number
 from ...records.model import Unit
+from ...records.phrases import read_phrase
 from .departments import looks_like_org, match_departments, split_names
 from .frontmatter import read_front, read_leaders, read_phases
 from .model import CategoryDraft, Note, PlanDraft, TaskDraft, clip
-from .phrases import deadline_phrases, frequency_phrases, points, short_title, split_evidence, yearly_count
+from .phrases import points, read_task_phrases, short_title, split_evidence
 from .readers import Block
+from .links import Matcher
+from .rubric import match_rubrics
 from .tables import read_table
 
 _SPACE = re.compile(r"^[\s\u3000]+|[\s\u3000]+$")
@@ -29,7 +32,10 @@ _TASK_MARKS = (
     ("①", re.compile(r"^([①-⑳])\s*(.+)$")),
     ("一是", re.compile(r"^([一二三四五六七八九十]+)是[，,：:]?\s*(.+)$")),
 )
-_RESPONSIBLE = re.compile(r"^(?:责任|牵头|负责|承办)(?:单位|部门|科室|处室)?[：:]\s*(.+)$")
+_LABEL = re.compile(r"(?:(?:具体)?责任人|联系人|责任领导|分管领导|牵头领导|包抓领导|工作时限|完成时限|时限要求|时间节点|完成时间"
+                    r"|(?:责任|牵头|负责|承办|配合|协助|协办)(?:单位|部门|科室|处室|股室)?)[：:]")
+_LABEL_KIND = (("owner", ("责任人", "联系人")), ("leader", ("领导",)), ("limit", ("时限", "时间")),
+               ("coop", ("配合", "协助", "协办")), ("lead", ("责任", "牵头", "负责", "承办")))
 KINDS = (
     ("guiding", re.compile(r"指导思想|总体思路")),
     ("goals", re.compile(r"目标")),
@@ -61,6 +67,8 @@ def recognise(blocks: list[Block], unit: Unit, year: int | None) -> PlanDraft:
         text = clean(block.text)
         if not text:
             continue
+        if len(text) <= 60:  # the last short line before a table names it (`附件2：考核评价体系`)
+            heading_before_table = text
         if _ATTACHMENT.match(text):
             sections.append(("attachment", text, []))
             continue
@@ -68,8 +76,6 @@ def recognise(blocks: list[Block], unit: Unit, year: int | None) -> PlanDraft:
         if m and len(m.group(2)) <= 40 and "。" not in m.group(2).rstrip("。"):
             sections.append((_kind(m.group(2)), text, []))
             continue
-        if sections and sections[-1][0] == "attachment" and len(text) <= 60:
-            heading_before_table = text
         (sections[-1][2] if sections else preamble).append(text)
     while sections and sections[0][0] == "attachment":  # 附件一 holding the plan itself
         preamble.extend(sections.pop(0)[2])
@@ -96,6 +102,8 @@ def recognise(blocks: list[Block], unit: Unit, year: int | None) -> PlanDraft:
                 draft.leftovers.extend(paragraphs)
     for heading, table in tables:
         read_table(table, heading, unit, draft)
+    match_rubrics(draft)
+    link_schedule(draft)
     if not draft.categories:
         draft.notes.append(Note("没有找到任务分解：文档里没有（一）（二）这样的任务类别，也没有任务分解表。"
                                 "请照方案手工填写 categories。"))
@@ -133,9 +141,9 @@ def _tasks(paragraphs: list[str], unit: Unit, draft: PlanDraft) -> None:
         if category is None:
             draft.leftovers.append(text)
             continue
-        responsible = _RESPONSIBLE.match(text)
-        if responsible:
-            _assign(category.tasks[-1] if category.tasks else category, responsible.group(1), text, unit, draft)
+        labelled = labels(text)
+        if labelled and (category.tasks or set(labelled) <= {"lead", "coop"}):
+            apply_labels(category.tasks[-1] if category.tasks else category, labelled, text, unit, draft)
             continue
         mark = _task_mark(text, style)
         if mark:
@@ -200,20 +208,71 @@ def _add_task(category: CategoryDraft, number_text: str, body: str, source: str,
         task_id = f"{category.number}-{len(category.tasks) + 1}"
         notes.append(Note(f"任务序号 {number_text} 重复或看不懂，按顺序编为 {task_id}。", clip(source)))
     text, evidence = split_evidence(body)
+    tail = re.search(r"(?:^|(?<=[。；;，,\s]))" + _LABEL.pattern, text)
+    labelled = labels(text[tail.start():]) if tail and tail.start() else None
+    if labelled:  # `…活动。责任科室：办公室；工作时限：10月底前。`
+        text = text[:tail.start()].rstrip("，,；; ")
     task = TaskDraft(task_id, text, short_title(text), clip(source), evidence, notes=notes)
-    if evidence and _RESPONSIBLE.match(evidence):
+    if evidence and labels(evidence):  # `（责任单位：办公室，责任人：王某某）`
+        labelled = {**labels(evidence), **(labelled or {})}
         task.evidence = ""
-        _assign(task, _RESPONSIBLE.match(evidence).group(1), source, unit, draft)
     _phrases(task, draft)
+    if labelled:
+        apply_labels(task, labelled, source, unit, draft)
     category.tasks.append(task)
 
 
+def labels(text: str) -> dict[str, str] | None:
+    """`责任单位：办公室；责任人：张某；工作时限：10月底前` → {lead, owner, limit}; None unless it is all labels."""
+    text = text.strip().rstrip("。.")
+    marks = list(_LABEL.finditer(text))
+    if not marks or marks[0].start() != 0:
+        return None
+    out: dict[str, str] = {}
+    for i, m in enumerate(marks):
+        value = text[m.end():marks[i + 1].start() if i + 1 < len(marks) else len(text)].strip().strip("，,；;。 ")
+        label = m.group(0)
+        kind = next(k for k, words in _LABEL_KIND if any(w in label for w in words))
+        if value:
+            out[kind] = f"{out[kind]}、{value}" if kind in out and kind in ("lead", "coop") else value
+    return out or None
+
+
+def apply_labels(target, found: dict[str, str], source: str, unit: Unit, draft: PlanDraft) -> None:
+    """Departments to lead/coop; 责任人, 责任领导 to owner, leader; 工作时限 to the deadline."""
+    if "lead" in found or "coop" in found:
+        lead, coop = found.get("lead", ""), found.get("coop", "")
+        _assign(target, f"{lead}牵头，{coop}配合" if lead and coop else lead or coop, source, unit, draft)
+        if coop and not lead:
+            target.coop, target.lead = target.lead + target.coop, ()
+    if not isinstance(target, TaskDraft):
+        return
+    target.owner = found.get("owner", target.owner)
+    target.leader = found.get("leader", target.leader)
+    if "limit" in found:
+        from .phrases import read_cell
+        deadlines, frequencies, unread = read_cell(found["limit"], draft.year)
+        base = [] if target.defaulted else target.deadlines  # the text's own steps stay; the limit ends them
+        target.deadlines = list(dict.fromkeys(base + deadlines + unread))
+        target.frequencies = list(dict.fromkeys(target.frequencies + frequencies))
+        target.notes = [n for n in target.notes if "没有写这项任务的时限" not in n.reason]
+        default_deadline(target, draft)
+
+
 def _phrases(task: TaskDraft, draft: PlanDraft) -> None:
-    task.deadlines = deadline_phrases(task.evidence, task.text)
-    task.frequencies = frequency_phrases(task.text, task.evidence)
-    task.count = yearly_count(task.text)
+    found = read_task_phrases(task.text, task.evidence, draft.year)
+    task.deadlines, task.frequencies = found.deadlines, found.frequencies
+    for reason, clause in found.unsure:
+        task.notes.append(Note(reason, clause))
     task.points = points(task.text)
-    if not task.deadlines:
+    default_deadline(task, draft)
+
+
+def default_deadline(task: TaskDraft, draft: PlanDraft) -> None:
+    """No time limit in the plan: 全年, marked; unless a cycle (`每季度…`) sets the times all year round."""
+    task.defaulted = not task.deadlines and not any(
+        r.kind == "per_cycle" for p in task.frequencies for r in read_phrase(p, draft.year).readings)
+    if task.defaulted:
         task.deadlines = ["全年"]
         task.notes.append(Note(f"方案没有写这项任务的时限，按年度方案写作“全年”（{draft.year}年12月31日前）；另有时限请改。",
                                task.source))
@@ -223,14 +282,33 @@ def _close(category: CategoryDraft, unit: Unit, draft: PlanDraft) -> None:
     if category.tasks:
         draft.categories.append(category)
         return
+    items = [item for paragraph in category.intro for item in inline_items(paragraph)]
+    if len(items) > 1 and len(category.intro) == 1 and all(number for number, _ in items):
+        for number, item in items:  # `一是……；二是……；三是……` in the category's one paragraph: its tasks
+            _add_task(category, number, item, item, unit, draft)
+        category.intro = []
     for i, paragraph in enumerate(category.intro, start=1):  # no numbered tasks: each paragraph is one
         _add_task(category, str(i), paragraph, paragraph, unit, draft)
     category.intro = []
-    if len(category.tasks) > 1:
+    if len(category.tasks) > 1 and not (len(items) > 1 and all(n for n, _ in items)):
         category.notes.append(Note(f"这一类没有编号的任务，按段落分成了 {len(category.tasks)} 项。"))
     if not category.tasks:
         category.notes.append(Note("这一类下面没有任务。请照方案补上，或删掉这个类别。", category.source))
     draft.categories.append(category)
+
+
+_INLINE = re.compile(r"(?:^|(?<=[；;。]))\s*([一二三四五六七八九十]+)是[，,：:]?")
+
+
+def inline_items(paragraph: str) -> list[tuple[str, str]]:
+    """`一是A；二是B。` → [(一, A), (二, B)] when the marks run 一, 二, 三 … from the start; else [("", paragraph)]."""
+    marks = list(_INLINE.finditer(paragraph))
+    if len(marks) < 2 or marks[0].start() != 0 or \
+            [cn_number(m.group(1)) for m in marks] != list(range(1, len(marks) + 1)):
+        return [("", paragraph)]
+    return [(m.group(1), paragraph[m.end():marks[i + 1].start() if i + 1 < len(marks) else len(paragraph)].strip()
+             .rstrip("；;。"))
+            for i, m in enumerate(marks)]
 
 
 def _assign(target, words: str, source: str, unit: Unit, draft: PlanDraft) -> None:
@@ -261,58 +339,8 @@ def _set_orgs(target, names: list[str], lead: list[str], coop: list[str], source
                                  "请在 unit.yml 添加后补上，或改成已有的部门。", clip(source)))
 
 
-# -- task tables ---------------------------------------------------------------------------------
-
-def table_tasks(table: Block, header: tuple[str, ...], unit: Unit, draft: PlanDraft) -> None:
-    """A 任务分解 table (序号 · 任务 · 责任部门 · 完成时限 …): one category per category row, one task per row."""
-    from .tables import _column, category_row, new_category
-
-    col = {
-        "number": _column(header, "序号", "编号"),
-        "text": _column(header, "任务", "工作内容", "内容"),
-        "orgs": _column(header, "责任", "牵头", "部门", "单位"),
-        "coop": _column(header, "配合", "协助"),
-        "deadline": _column(header, "时限", "完成时间", "时间"),
-        "evidence": _column(header, "佐证", "要求", "标准", "材料"),
-        "points": _column(header, "分值", "分数"),
-    }
-    if col["coop"] == col["orgs"]:
-        col["coop"] = None
-    category: CategoryDraft | None = None
-    for row in table.rows[1:]:
-        cells = [clean(c) for c in row]
-        cell = lambda key: cells[col[key]] if col[key] is not None and col[key] < len(cells) else ""  # noqa: E731
-        opened = category_row(cells)
-        if opened and (not cell("deadline") or cell("deadline") == cell("text")):
-            if category:
-                _close(category, unit, draft)
-            category = new_category(opened[0], opened[1], draft, " | ".join(cells))
-            continue
-        if not cell("text"):
-            continue
-        if category is None:
-            category = new_category(0, "任务分解", draft, " | ".join(cells))
-            category.notes.append(Note("任务分解表没有分类，全部任务放在这一类下。请照方案改类别名称。"))
-        number = re.sub(r"\D", "", cell("number")) or str(len(category.tasks) + 1)
-        source = " | ".join(c for c in cells if c)
-        _add_task(category, number, cell("text"), source, unit, draft)
-        task = category.tasks[-1]
-        if cell("evidence"):
-            task.evidence = cell("evidence")
-        limit = cell("deadline")
-        if limit:
-            task.deadlines = [p.strip() for p in re.split(r"[；;\n]", limit) if p.strip()]
-            task.notes = [n for n in task.notes if "没有写这项任务的时限" not in n.reason]
-        elif task.evidence:
-            _phrases(task, draft)
-        if cell("orgs") or cell("coop"):
-            words = cell("orgs") if not cell("coop") else f"{cell('orgs')}牵头，{cell('coop')}配合"
-            _assign(task, words, source, unit, draft)
-        if cell("points"):
-            try:
-                value = float(cell("points"))
-                task.points = int(value) if value.is_integer() else value
-            except ValueError:
-                task.notes.append(Note(f"分值“{cell('points')}”不是数字，没有导入。", source))
-    if category:
-        _close(category, unit, draft)
+def link_schedule(draft: PlanDraft) -> None:
+    """Each schedule row → the tasks its wording certainly names (see :mod:`.links`); none when unsure."""
+    matcher = Matcher(draft.tasks)
+    for item in draft.schedule:
+        item.tasks = matcher.certain_links(item.activity)

@@ -1,36 +1,209 @@
-"""Finding the plan's own wording for time limits, frequencies and counts inside a task's text. Pure.
+"""A task's time limits and frequencies, found in its wording and read by `read_phrase`. Pure.
 
-Nothing is normalised: each phrase is cut out of the document verbatim. Whether a phrase is
-understood is decided later by the same validator `wenming check` uses (see :mod:`.draft`).
+The importer has no phrase grammar of its own: the reader `wenming check` uses
+(:func:`wenming.records.phrases.read_phrase`) decides what a phrase means. Here we only
+*locate* phrases inside a sentence: from each place a phrase may start (`3月`, `每`,
+`全年`, `至少`, `活动结束` …) the longest stretch the reader reads is taken, then cut
+back to where the plan's phrase ends (`每季度公布一次好人事迹` → `每季度公布一次`)
+as long as it reads the same. Each phrase goes to `deadline:` or `frequency:` by the
+kind of its readings; a requirement the reader already has in a stronger phrase is
+not written twice; wording the reader cannot settle becomes a note for the editor.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
-N = r"(?:[0-9]+|[一二两三四五六七八九十]+)"
-_MONTH = rf"{N}月(?:份)?"
-_DAYPART = rf"(?:{N}[日号]|上旬|中旬|下旬|中下旬|初|底|末)"
-# `5月、8月底前`, `1月、7月各一次`, `2月中旬前`, `4月4日`, `3月`
-_MONTHS = re.compile(rf"(?<![0-9年])((?:{_MONTH}{_DAYPART}?[、和及至])*{_MONTH}{_DAYPART}?"
-                     rf"(?:各(?:开展|召开|举办)?一次)?(?:之前|以前|前)?)")
-_RELATIVE = re.compile(rf"((?:活动)?结束(?:后)?(?:{N}(?:日|天|周)|一(?:周|星期))(?:内|以内)|第二天内?)")
-_MONTHLY_DAY = re.compile(rf"(每月{N}[日号](?:之前|以前|前)?)")
-_CYCLE = re.compile(r"(每(?:个)?月|每季度?|按季度?|每半年|每周|每两个月)")
-_YEAR_END = re.compile(r"(年底前?|年末|全年)")
-# frequencies: `每季度公布一次`, `每月转发或发布3条以上`, `全年开展不少于6次`, `至少2次`
-_UNIT = r"(?:次|条|篇|期|场|个|处|项)"
-_COUNT = rf"(?:(?:不少于|至少|最少|不低于|不得少于){N}{_UNIT}|{N}{_UNIT}(?:以上|及以上)|{N}{_UNIT}|一次)"
-_FREQUENCY = re.compile(rf"((?:每(?:个)?(?:月|季度|季|半年|年|周|两个月|天|日)|全年|年内)[^，。；;,]{{0,16}}?{_COUNT}"
-                        rf"|(?:不少于|至少|最少|不得少于){N}{_UNIT}"
-                        rf"|{N}{_UNIT}(?:以上|及以上))")
-_YEARLY_COUNT = re.compile(rf"(?:不少于|至少|最少|不得少于)[^，。；;,\d]{{0,4}}?({N})(?:次|期|场)|({N})(?:次|处)以上")
+from ...records.phrases import PhraseReading, Reading, read_phrase
+
+DEADLINE_KINDS = frozenset({"due", "window", "on", "each_month", "after_record", "festival", "event", "external", "from"})
+"""Readings that say *when*: their phrase goes to `deadline:`. All other kinds say how often or how much."""
+
+_N = r"(?:[0-9]+|[一二两三四五六七八九十]+)"
+_UNITS = "次期篇条个场项回份处批轮件张幅"
+_START = re.compile(
+    rf"(?<![0-9年.\-])(?:[0-9]+|[两二三四五六七八九十]|[一二三四五六七八九十]{{2,}}|一(?=月))"
+    rf"(?=[0-9]*(?:月|[{_UNITS}]|[-~～至到]{_N}[{_UNITS}]|%|个?小时))"
+    r"|每|按(?=季|月|年|半年|周)|全年|年内|年底|年末|上半年|下半年|第[一二三四]季度"
+    r"|至少|不少于|不低于|最少|不得少于|超过|多于|不超过"
+    r"|(?:活动)?结束|第二天|次日|从(?=[0-9一二三四五六七八九十下])|自(?=[0-9一二三四五六七八九十]+月)"
+    r"|不定期|定期|经常|常态化|详见|见|另行通知|测评|迎检|检查|验收|复查|督查|暗访"
+    r"|春节|元宵|清明|端午|七夕|中秋|重阳|国庆|元旦|植树节|学雷锋")
+_CLAUSE = re.compile(r"[^，。；;,：:！？（）()]+")
+_NATURAL_END = re.compile(rf"(?:[{_UNITS}前内底末旬日号月天周间夕起始%季度]|以上|小时|年|更新|公布)$")
+_JUDGEMENT = re.compile(r"^(?:不定期|定期|经常性|经常化|经常|常态化)(?:更新|开展|公布|组织|召开|举办|进行)?(?:活动)?$")
+_NOT_FREQUENCY = re.compile(r"(?:图片|截图|照片|图文|简报|材料)$")
+_LONGEST = 32
+
+
+@dataclass(frozen=True)
+class Found:
+    """One phrase cut out of the task's wording, as the reader reads it."""
+
+    phrase: str
+    reading: PhraseReading
+    clause: str
+    """The clause (between commas) it came from, for notes."""
+
+    @property
+    def is_deadline(self) -> bool:
+        kinds = {r.kind for r in self.reading.readings}
+        if kinds & {"per_cycle", "count"}:  # `从7月起每月`, `每月25日前` (a day of each month is a limit)
+            return any(r.kind == "per_cycle" and r.get("due_day") for r in self.reading.readings)
+        return bool(kinds & DEADLINE_KINDS)
+
+
+@dataclass
+class Requirements:
+    """What `read_task_phrases` found: the phrases for each field and what the editor must settle."""
+
+    deadlines: list[str] = field(default_factory=list)
+    frequencies: list[str] = field(default_factory=list)
+    unsure: list[tuple[str, str]] = field(default_factory=list)
+    """(reason, clause) for each place the wording states a requirement the reader cannot settle."""
+
+
+def read_task_phrases(text: str, evidence: str, year: int) -> Requirements:
+    """The task's `deadline:` and `frequency:` phrases, verbatim, in the plan's order.
+
+    Time limits come from the evidence requirement (where plans put 时限: `3月底前上传`); only
+    when it names none, from the task's own text. Frequencies come from both. Dates in the text
+    of a task whose evidence names a limit (`5月4日，7月1日` — when to hold it) are not limits.
+    """
+    from_text, from_evidence = find_phrases(text, year), find_phrases(evidence, year)
+    deadlines = [f for f in from_evidence if f.is_deadline] or [f for f in from_text if f.is_deadline]
+    frequencies = [f for f in from_text + from_evidence if not f.is_deadline]
+    out = Requirements()
+    for found in frequencies + deadlines:
+        clash = _per_cycle_and_count(found, frequencies + deadlines)
+        if clash and (clash, found.clause) not in out.unsure:
+            out.unsure.append((clash, found.clause))
+    kept = _strongest(deadlines + frequencies)
+    clashing = {clause for _, clause in out.unsure}
+    for found in kept:
+        if found.clause in clashing and not found.is_deadline:
+            continue  # written by the editor from the note, never half-read
+        target = out.deadlines if found.is_deadline else out.frequencies
+        if found.phrase not in target:
+            target.append(found.phrase)
+    return out
+
+
+def read_cell(cell: str, year: int) -> tuple[list[str], list[str], list[str]]:
+    """A 完成时限 / 频次 table cell → (deadlines, frequencies, unread parts), each part read as a whole first."""
+    deadlines: list[str] = []
+    frequencies: list[str] = []
+    unread: list[str] = []
+    for part in (p.strip() for p in re.split(r"[；;\n]", cell) if p.strip()):
+        reading = read_phrase(part, year)
+        if reading.ok:
+            found = Found(part, reading, part)
+            (deadlines if found.is_deadline else frequencies).append(part)
+            continue
+        found_here = find_phrases(part, year)
+        if not found_here:
+            unread.append(part)
+        for found in found_here:
+            (deadlines if found.is_deadline else frequencies).append(found.phrase)
+    return deadlines, frequencies, unread
+
+
+def find_phrases(words: str, year: int) -> list[Found]:
+    """Every phrase the reader reads in `words`, clause by clause, left to right, without overlaps."""
+    out: list[Found] = []
+    for m in _CLAUSE.finditer(words):
+        clause = m.group(0).strip()
+        taken_to = 0
+        whole = read_phrase(clause, year) if clause else None
+        if whole is not None and whole.ok and {r.kind for r in whole.readings} <= {"ratio", "hours"}:
+            out.append(Found(clause, whole, clause))  # `志愿者人数占职工总数的30%以上`: the subject belongs to it
+            continue
+        for start in (s.start() for s in _START.finditer(clause)):
+            if start < taken_to:
+                continue
+            found = _longest(clause, start, year)
+            if found is not None:
+                out.append(found)
+                taken_to = start + len(found.phrase)
+    return out
+
+
+def _longest(clause: str, start: int, year: int) -> Found | None:
+    best: tuple[int, PhraseReading] | None = None
+    for end in range(min(len(clause), start + _LONGEST), start + 1, -1):
+        reading = read_phrase(clause[start:end], year)
+        if reading.ok:
+            best = (end, reading)
+            break
+    if best is None:
+        return None
+    end, reading = best
+    phrase = clause[start:end]
+    kinds = {r.kind for r in reading.readings}
+    if "judgement" in kinds:  # only the wording of how often (`定期更新`), not quality (`不陈旧破损`)
+        return Found(phrase, reading, clause) if _JUDGEMENT.match(phrase) and end == len(clause) else None
+    if kinds & {"ratio"} and not re.search(r"[\u4e00-\u9fa5]", phrase.split("%")[0]):
+        return None  # a bare `30%` without what it is a share of
+    if kinds & {"count", "per_cycle"} and _NOT_FREQUENCY.search(clause[:start]):
+        return None  # `现场图片3张` is about the evidence, not how often
+    if kinds == {"external"} and not re.search(r"见|通知|附件", phrase):
+        return None  # `按要求上传` is not a reference to another document
+    wanted = reading.readings
+    if any(r.get("kinds") for r in wanted) and re.match(r"[\u4e00-\u9fa5]", clause[end:end + 1]):
+        wanted = tuple(Reading(r.kind, {k: v for k, v in r.values.items() if k != "kinds"}) for r in wanted)
+    elif _NATURAL_END.search(phrase):
+        return Found(phrase, reading, clause)
+    # cut back to where the plan's phrase ends, reading the same; a document kind cut out of a longer
+    # name (`3月底上传方案扫描件`) is not a kind: then only the date is kept (`3月底`)
+    for cut in range(end - 1, start + 1, -1):
+        shorter = clause[start:cut]
+        if _NATURAL_END.search(shorter):
+            again = read_phrase(shorter, year)
+            if again.ok and again.readings == wanted:
+                return Found(shorter, again, clause)
+    return Found(phrase, reading, clause) if wanted == reading.readings else None
+
+
+def _per_cycle_and_count(found: Found, others: list[Found]) -> str:
+    """`每月向…至少提供30条`: a count in the same clause as a cycle is probably per cycle; the reader cannot say."""
+    if not any(r.kind == "count" for r in found.reading.readings):
+        return ""
+    for other in others:
+        if other.clause == found.clause and other is not found and \
+                any(r.kind == "per_cycle" for r in other.reading.readings):
+            joined = other.phrase + re.sub(r"^(?:全年|年内)", "", found.phrase)
+            example = f"如 {joined}，" if read_phrase(joined, found.reading.year).ok else ""
+            return (f"频次没有读准：“{other.phrase}”和“{found.phrase}”在同一句里，次数可能是每个周期的，也可能是全年的。"
+                    f"请照原文写 frequency（{example}按支部分配的写 rules 的 quota）")
+    return ""
+
+
+def _covers(strong: Reading, weak: Reading) -> bool:
+    """`strong` asks at least what `weak` asks (same kind and cycle, as many or more)."""
+    if strong.kind != weak.kind:
+        return False
+    if strong.kind not in ("per_cycle", "count"):
+        return strong.values == weak.values
+    if strong.get("cycle") != weak.get("cycle") or any(weak.get(k) for k in ("max", "strict", "due_day")):
+        return False
+    return strong.get("min", 1) >= weak.get("min", 1)
+
+
+def _strongest(found: list[Found]) -> list[Found]:
+    """Drop each phrase whose every reading another phrase already asks (`按季更新` after `每季度公布一次`)."""
+    kept = []
+    for i, f in enumerate(found):
+        others = [o for j, o in enumerate(found) if j != i and not (o.reading.readings == f.reading.readings and j > i)]
+        if all(any(_covers(r2, r) for o in others for r2 in o.reading.readings) for r in f.reading.readings):
+            continue
+        kept.append(f)
+    return kept
+
+
+# -- the task's other wording --------------------------------------------------------------------
+
 _POINTS = re.compile(r"[（(](\d+(?:\.\d+)?)分[)）]")
-
-
-def cn_int(text: str) -> int | None:
-    from ...records.deadlines import cn_number
-    return cn_number(text)
 
 
 def split_evidence(paragraph: str) -> tuple[str, str]:
@@ -50,71 +223,6 @@ def split_evidence(paragraph: str) -> tuple[str, str]:
                     return before, inside
                 return body, ""
     return body, ""
-
-
-def deadline_phrases(evidence: str, text: str) -> list[str]:
-    """The time limits the plan writes, verbatim, in order, without repeats.
-
-    From the evidence requirement first (where plans put 时限: `3月底前上传`); when it names
-    none, from a cycle word in the task's own text (`每季度公布一次`). Dates inside the task's
-    text (`5月4日，7月1日` — when to hold it) are not time limits and are left to the editor.
-    """
-    found = _scan(evidence)
-    if not found:
-        found = [m.group(1) for m in _CYCLE.finditer(text)][:1]
-    out: list[str] = []
-    for phrase in found:
-        if phrase not in out:
-            out.append(phrase)
-    if any(_MONTHLY_DAY.fullmatch(p) for p in out):  # `每月…每月25号前`: the day is the limit
-        out = [p for p in out if not re.fullmatch(r"每(?:个)?月", p)]
-    return out
-
-
-def _scan(words: str) -> list[str]:
-    hits: list[tuple[int, int, str]] = []
-    for pattern in (_MONTHLY_DAY, _RELATIVE, _MONTHS, _CYCLE, _YEAR_END):
-        for m in pattern.finditer(words):
-            start, end = m.span(1)
-            if any(s < end and start < e for s, e, _ in hits):
-                continue  # part of a longer phrase already found
-            if pattern is _MONTHS and _not_a_limit(words, start, end):
-                continue
-            hits.append((start, end, m.group(1)))
-    return [phrase for _, _, phrase in sorted(hits)]
-
-
-def _not_a_limit(words: str, start: int, end: int) -> bool:
-    """`2018年1月召开` (a date with its year), `3-5人` and the like are not time limits."""
-    return words[max(0, start - 1):start] == "年" or bool(re.match(r"\d", words[end:end + 1]))
-
-
-def frequency_phrases(text: str, evidence: str) -> list[str]:
-    """How often or how many times, verbatim: `每季度公布一次`, `全年开展不少于6次`, `至少2次`."""
-    out: list[str] = []
-    for words in (text, evidence):
-        for clause in re.split(r"[，。；;,]", words):
-            for m in _FREQUENCY.finditer(clause):
-                phrase = m.group(1)
-                if re.fullmatch(rf"{N}{_UNIT}", phrase) or phrase in out:
-                    continue
-                if re.search(r"(图片|截图|照片)$", clause[:m.start()]) or re.match(r"(图片|截图|照片)", clause[m.end():]):
-                    continue  # `现场图片3张` is about evidence, not frequency
-                out.append(phrase)
-    return out
-
-
-def yearly_count(text: str) -> int | None:
-    """`全年开展不少于6次` → 6: one count in the task's text, not per month or quarter; else None."""
-    counts = set()
-    for clause in re.split(r"[，。；;,]", text):
-        if re.search(r"每(?:个)?(?:月|季|半年|周|天|日|两个月)", clause):
-            continue
-        for m in _YEARLY_COUNT.finditer(clause):
-            value = cn_int(m.group(1) or m.group(2))
-            if value:
-                counts.add(value)
-    return counts.pop() if len(counts) == 1 else None
 
 
 def points(text: str) -> float | None:

@@ -14,21 +14,26 @@ _LEADING_MONTH = re.compile(r"^(\d{1,2}|[一二三四五六七八九十]+)月")
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[、.．]|[①-⑳]|[（(]\d{1,2}[）)])")
 
 
-def _column(header: tuple[str, ...], *words: str) -> int | None:
-    for i, cell in enumerate(header):
-        if any(w in cell for w in words):
-            return i
+def column(header: tuple[str, ...], *words: str, skip: set[int] = frozenset()) -> int | None:
+    """The first column whose heading holds one of `words` (earlier words first), not in `skip`."""
+    for word in words:
+        for i, cell in enumerate(header):
+            if i not in skip and word in cell:
+                return i
     return None
 
 
 def read_table(table: Block, heading: str, unit: Unit, draft: PlanDraft) -> None:
     header = table.rows[0]
-    when, activity = _column(header, "时间", "日期"), _column(header, "活动", "内容", "事项")
-    task, orgs = _column(header, "任务", "工作内容", "内容"), _column(header, "责任", "部门", "单位", "牵头")
-    if when is not None and activity is not None and orgs is None:
-        _schedule(table, when, activity, _column(header, "上报", "报送"), draft)
+    when, activity = column(header, "时间", "日期"), column(header, "活动", "内容", "事项")
+    task, orgs = column(header, "任务", "工作内容", "内容"), column(header, "责任", "部门", "单位", "牵头")
+    from .rubric import is_rubric_table, read_rubric
+    if is_rubric_table(header, heading):
+        read_rubric(table, heading, draft)
+    elif when is not None and activity is not None and orgs is None:
+        _schedule(table, when, activity, column(header, "上报", "报送"), draft)
     elif task is not None and orgs is not None:
-        from .outline import table_tasks  # the same task reading as for numbered paragraphs
+        from .tasktable import table_tasks  # the same task reading as for numbered paragraphs
         table_tasks(table, header, unit, draft)
     else:
         what = heading or "、".join(c for c in header if c)
@@ -85,5 +90,10 @@ def category_row(cells: list[str]) -> tuple[int, str] | None:
 
 
 def new_category(number: int, title: str, draft: PlanDraft, source: str) -> CategoryDraft:
-    number = number or (draft.categories[-1].number + 1 if draft.categories else 1)
-    return CategoryDraft(number, title, clip(source))
+    taken = {c.number for c in draft.categories}
+    following = max(taken, default=0) + 1
+    category = CategoryDraft(number if number and number not in taken else following, title, clip(source))
+    if number and number in taken:  # a task table after numbered text: its categories follow the text's
+        category.notes.append(Note(f"任务分解表的第 {number} 类与正文的类别序号重复，按顺序编为第 {following} 类。请确认。",
+                                   clip(source)))
+    return category

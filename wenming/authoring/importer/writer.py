@@ -96,6 +96,7 @@ def render(draft: PlanDraft, rejected: dict[Key, str], source_name: str) -> Rend
         for i, (name, start, end) in enumerate(draft.phases):
             lines = [f"  - name: {scalar(name)}", f"    start: {start.isoformat()}", f"    end: {end.isoformat()}"]
             out.block("  ", lines, ("phase", i))
+    _rubrics(out, draft)
     out.line("")
     out.line("categories:")
     for category in draft.categories:
@@ -125,6 +126,8 @@ def render(draft: PlanDraft, rejected: dict[Key, str], source_name: str) -> Rend
                 lines.append(f"    activity: {scalar(item.activity)}")
             if item.report:
                 lines.append(f"    report: {scalar(item.report)}")
+            if item.tasks:
+                lines.append(f"    tasks: [{', '.join(scalar(t) for t in item.tasks)}]")
             out.block("  ", lines, ("sched", item.id), item.activity)
     if draft.leftovers:
         out.line("")
@@ -151,11 +154,17 @@ def _task(out: _Out, task: TaskDraft) -> None:
     out.field("        ", "title", task.title, key + ("title",), task.source)
     out.field("        ", "text", task.text, key + ("text",), task.source)
     _orgs(out, "        ", task, key)
+    out.field("        ", "owner", task.owner, key + ("owner",), task.source)
+    out.field("        ", "leader", task.leader, key + ("leader",), task.source)
     _list(out, "deadline", task.deadlines, key, task.source)
     _list(out, "frequency", task.frequencies, key, task.source)
-    out.field("        ", "count", task.count, key + ("count",), task.source)
     out.field("        ", "evidence", task.evidence, key + ("evidence",), task.source)
     out.field("        ", "points", task.points, key + ("points",), task.source)
+    if task.scores:
+        flows = ["{" + ", ".join(f"{k}: {scalar(v)}" for k, v in score.items()) + "}" for score in task.scores]
+        lines = [f"        score: {flows[0]}"] if len(flows) == 1 else \
+            ["        score:"] + [f"          - {flow}" for flow in flows]
+        out.block("        ", lines, key + ("score",), task.source)
 
 
 def _list(out: _Out, name: str, phrases: list[str], key: Key, source: str) -> None:
@@ -175,3 +184,32 @@ def _list(out: _Out, name: str, phrases: list[str], key: Key, source: str) -> No
         for i, phrase in enumerate(phrases):
             if key + (name, i) not in out.rejected:
                 out.line(f"          - {scalar(phrase)}", key + (name, i))
+
+
+def _rubrics(out: _Out, draft: PlanDraft) -> None:
+    """The scored table: the rubric, and as comments every item that is not a task's `score`."""
+    if not draft.rubrics:
+        return
+    out.line("")
+    out.line("rubrics:")
+    for rubric in draft.rubrics:
+        for note in rubric.notes:
+            out.note("  ", note)
+        lines = [f"  - id: {scalar(rubric.id)}", f"    name: {scalar(rubric.name)}"]
+        if rubric.total is not None:
+            lines.append(f"    total: {scalar(rubric.total)}")
+        out.block("  ", lines, ("rubric", rubric.id))
+        matched = [i for i in rubric.items if i.task]
+        out.line(f"    # 共 {len(rubric.items)} 项，其中 {len(matched)} 项已写进对应任务的 score"
+                 + (f"（{'、'.join(f'{i.name} → {i.task}' for i in matched)}）" if matched else "") + "。")
+        for item in rubric.items:
+            if item.task:
+                continue
+            points = f"{scalar(item.points)} 分" if item.points is not None else "没有分值"
+            if item.kind == "bonus":
+                reason = f"加分项“{item.name}”（{points}）：wenming 的预计得分不含加分，请人工评定"
+            elif item.kind == "veto":
+                reason = f"一票否决项“{item.name}”：不计分，出现即不能评为文明单位；请人工核对"
+            else:
+                reason = f"测评项目“{item.name}”（{points}）：{item.why}。请写进对应任务的 score（rubric: {rubric.id}）"
+            out.note("    ", Note(reason, item.source))

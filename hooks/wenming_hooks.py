@@ -46,6 +46,8 @@ def on_config(config, **kwargs):
     _state.clear()
     project = Path(config.config_file_path).resolve().parent
     data_dir = settings.data_dir(project, config.extra)
+    if problem := settings.output_problem(Path(config.site_dir), data_dir, project):
+        raise PluginError(problem)  # before MkDocs empties the site folder
     as_of = settings.as_of()
     dataset = load_dataset(data_dir, settings.display_path(data_dir))
     if settings.public():

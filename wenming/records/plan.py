@@ -75,9 +75,9 @@ def _task(f: Fields, category: Category, year: int, path: str, unit: Unit, talli
         lead=_org_refs(f, "lead", unit) or category.lead,
         coop=_org_refs(f, "coop", unit) or category.coop,
         deadlines=_deadlines(f, year),
-        count=f.integer("count", minimum=1, example="4"),
+        count=f.integer("count", minimum=1, example="4", plausible=(1, 366)),
         evidence=f.text("evidence"),
-        points=f.number("points", example="2"),
+        points=f.number("points", example="2", plausible=(0, 1000)),
         rules=tuple(rules),
         scores=tuple(scores),
         source=Source(path, f.line),
@@ -110,7 +110,7 @@ def validate_plan(raw: RawFile, year: int, unit: Unit, problems: list[Problem],
     for i, _ in f.items("rubrics"):
         r = f.sub("rubrics", i)
         rubric = Rubric(r.text("id", required=True, example="city"), r.text("name", required=True, example="市级文明单位测评体系"),
-                        r.number("total", example="100"))
+                        r.number("total", example="100", plausible=(1, 1000)))
         if rubric.id in rubrics:
             r.error("id", f"测评体系编号 {show(rubric.id)} 重复。")
         elif rubric.id:

@@ -55,6 +55,8 @@ HONOR_FIELDS = ("name", "department", "identity", "category", "deed", "date", "p
                 "nominated_by", "status", "consent", "private")
 PLACEHOLDER = re.compile(r"【(?:第一段|中间几段|最后一段|事迹全文)[：:][^】]*】")
 """A hint `wenming new` writes into a new record's body, to be replaced by the real text."""
+PLACEHOLDER_LEFT = "还留着模板的提示"
+"""In the message of a placeholder problem (`wenming new` writes them on purpose)."""
 PRIVATE_FIELDS = ("contact", "phone", "id_number", "address", "beneficiaries", "note")
 
 
@@ -157,7 +159,7 @@ def _placeholders(r: RawFile, what: str, problems: list[Problem]) -> None:
     for i, line in enumerate(r.body.split("\n")):
         if m := PLACEHOLDER.search(line):
             hint = m.group()[:16] + "…" if len(m.group()) > 16 else m.group()
-            problems.append(Problem(r.path, r.body_line + i, "", f"{what}里还留着模板的提示 {hint}。"
+            problems.append(Problem(r.path, r.body_line + i, "", f"{what}里{PLACEHOLDER_LEFT} {hint}。"
                                     f"请换成实际的{what}，并删掉【】里的提示。"))
 
 

@@ -164,8 +164,47 @@ def main(debug: bool) -> None:
 @_data_option
 @_config_option
 def check(data: Path | None, config_file: Path) -> None:
-    """检查 data/ 中的全部记录，逐条报告问题。"""
-    sys.exit(_check(data, config_file))
+    """检查 data/ 中的全部记录，逐条报告问题；也提醒带拍摄地点（GPS）的照片。"""
+    code = _check(data, config_file)
+    from .authoring.gps import image_files, located
+
+    folder = data if data is not None else settings.data_dir(_standalone(config_file, data)[0].resolve().parent)
+    if folder.is_dir() and (found := [p for p in image_files([folder]) if located(p)]):
+        click.echo(f"提醒：{len(found)} 张照片的原图带有拍摄地点（GPS），提交到 git 后所有能看到仓库的人都能看到"
+                   f"（网站上的照片已去掉）：", err=True)
+        click.echo("\n".join(f"  {settings.display_path(p)}" for p in found[:20]) +
+                   (f"\n  ……共 {len(found)} 张" if len(found) > 20 else ""), err=True)
+        click.echo(f"去掉地点：wenming photos clean {settings.display_path(folder)}", err=True)
+    sys.exit(code)
+
+
+@main.group()
+def photos() -> None:
+    """照片原图的处理（去掉拍摄地点）。"""
+
+
+@photos.command("clean")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@_data_option
+def photos_clean(paths: tuple[Path, ...], data: Path | None) -> None:
+    """去掉照片原图里的拍摄地点（GPS），直接改写原图，图像本身和其他信息不变。不写路径时处理整个 data/。"""
+    from .authoring.gps import image_files, strip_location
+
+    cleaned, skipped = [], []
+    for path in image_files(list(paths) or [data or Path("data")]):
+        try:
+            if strip_location(path):
+                cleaned.append(path)
+        except ValueError:
+            skipped.append(f"{settings.display_path(path)}（{path.suffix} 格式不能在不重新压缩的情况下处理，未改动）")
+        except OSError as exc:
+            skipped.append(f"{settings.display_path(path)}（{exc}，未改动）")
+    for path in cleaned:
+        click.echo(f"已去掉拍摄地点：{settings.display_path(path)}")
+    for line in skipped:
+        click.echo(f"跳过：{line}", err=True)
+    click.echo(f"共去掉 {len(cleaned)} 张照片的拍摄地点" + (f"，跳过 {len(skipped)} 张" if skipped else "") + "。"
+               + ("下一步：git add 这些照片并提交。" if cleaned else ""))
 
 
 @main.command()

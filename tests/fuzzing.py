@@ -55,7 +55,7 @@ def mutate(data: Path, rng: random.Random) -> str:
     path = rng.choice(files)
     rel = path.relative_to(data).as_posix()
     lines = path.read_text(encoding="utf-8", errors="surrogateescape").split("\n")
-    kind = rng.choice(["value", "value", "value", "value", "number", "number", "delete", "duplicate", "indent", "bytes", "truncate",
+    kind = rng.choice(["value", "value", "value", "value", "number", "number", "number", "number", "delete", "duplicate", "indent", "bytes", "truncate",
                        "empty", "key", "bomb", "symlink", "year", "swap"])
     i = rng.randrange(len(lines))
     if kind == "value":

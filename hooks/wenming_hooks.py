@@ -31,7 +31,8 @@ from wenming.site.pages import build_site, problems_site  # noqa: E402
 from wenming.site.htmlspace import collapse_indentation  # noqa: E402
 from wenming.records.problems import render_report  # noqa: E402
 from wenming.exports.public import public_dataset  # noqa: E402
-from wenming.site.searchwords import use_in_search  # noqa: E402
+from wenming.site.searchwords import WORKER_PREFIX, fix_query_segmenter, index_text_first, use_in_search  # noqa: E402
+from wenming.site.pagemeta import page_meta  # noqa: E402
 
 _state: dict = {}
 _serve: dict = {"on": False, "dirty": False, "site": None, "nav": None, "markdown": {}}
@@ -65,7 +66,10 @@ def on_config(config, **kwargs):
     if site.later:
         print(f"INFO    -  {len(site.later)} 条记录的日期晚于数据截至日期 {as_of}，本次构建不计入"
               f"（如 {site.later[0]}）。", file=sys.stderr)
-    _state.update(site=site, data_dir=data_dir, project=project)
+    _state.update(site=site, data_dir=data_dir, project=project, meta={
+        p.uri: page_meta(p.uri, p.markdown, p.source, p.line, site.current, settings.public()) for p in site.pages})
+    if dataset.unit.short and not errors:
+        config.site_name = dataset.unit.short  # the header and every window title name the unit
     if all(Path(w).resolve() != data_dir.resolve() for w in config.watch):
         config.watch.append(str(data_dir))  # `serve --data PATH` rebuilds when a record there changes
     use_in_search(config, project, dataset)
@@ -87,7 +91,30 @@ def on_files(files: Files, config, **kwargs):
     files.append(File.generated(config, PLOTLY_URI, abs_src_path=plotly_js_path()))
     for uri, path in glightbox_paths().items():
         files.append(File.generated(config, uri, abs_src_path=path))
+    _fix_search_worker(files, config)
     return files
+
+
+def _fix_search_worker(files: Files, config) -> None:
+    """Publish Material's search worker with its Chinese query segmenter fixed (same name, so no
+    template changes); left as it is when a Material version no longer has the bug's code."""
+    for file in list(files):
+        if file.src_uri.startswith(WORKER_PREFIX) and file.src_uri.endswith(".min.js") and file.abs_src_path:
+            fixed = fix_query_segmenter(Path(file.abs_src_path).read_text(encoding="utf-8"))
+            if fixed is not None:
+                files.remove(file)
+                files.append(File.generated(config, file.src_uri, content=fixed))
+
+
+def on_page_markdown(markdown, page, config, files, **kwargs):
+    """Window title with the year, search exclusion/boost, and the data file behind the "编辑" link."""
+    for key, value in _state.get("meta", {}).get(page.file.src_uri, {}).items():
+        page.meta.setdefault(key, value)
+    return markdown
+
+
+def on_page_content(html, page, config, files, **kwargs):
+    return index_text_first(page.file.src_uri, html)
 
 
 def _add_media(files: Files, config, media, data_dir: Path, project: Path) -> None:

@@ -73,6 +73,6 @@ def test_status_prints_the_evaluation_as_of_a_date(tmp_path):
     golden = (ROOT / "tests/golden/sample-2018-06-30.txt").read_text(encoding="utf-8")
     lines = [line for line in result.stdout.splitlines() if not line.startswith("检查通过")]
     assert lines[0] == golden.splitlines()[0]
-    assert "逾期：" in result.stdout and "1-4 领导班子研究创建工作会议" in result.stdout
+    assert "逾期：" in result.stdout and "4-1 核心价值观教育实践活动" in result.stdout
     assert run("status", "--year", "2030").returncode == 2
     assert run("status", "--data", str(make_repo(tmp_path, INVALID / "date-format"))).returncode == 1

@@ -1,4 +1,4 @@
-"""The user guide's commands, typed as a reader types them.
+"""The user guide's commands, typed as a reader types them (the reader itself is in tests/walkthrough.py).
 
 Which code blocks run is marked in the page source with an HTML comment on the line right before the fence
 (comments do not show on the site):
@@ -32,14 +32,9 @@ nginx server block passes `nginx -t` without warnings and serves a built site wi
 
 from __future__ import annotations
 
-import os
 import re
-import shlex
 import shutil
-import signal
-import stat
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.parse
@@ -52,20 +47,15 @@ import yaml
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from helpers import FIXTURES, ROOT, article, build, free_port, http_get
+from helpers import FIXTURES, ROOT, article, build, http_get
+from walkthrough import FENCE, GUIDE, SHELL, Reader, marked_blocks, reader_env
 from wenming.api import load_dataset
 from wenming.site.pages import activity_uri, month_uri, period_uri, photo_thumb_uri, photo_uri
 
-GUIDE = ROOT / "site_src" / "guide"
 EXAMPLES = GUIDE / "examples"
 WALKTHROUGHS = ("activity.md", "cycle.md")
 """Pages whose every shell block is run (deploy.md runs its marked blocks; the rest of it is for the server)."""
 PAGES = sorted(p.name for p in GUIDE.glob("*.md"))
-
-MARKER = re.compile(r"^<!-- test(?::\s*(?P<directive>.*?))?\s*-->\n```(?P<lang>[\w-]*)[^\n]*\n(?P<code>.*?)^```$",
-                    re.M | re.S)
-FENCE = re.compile(r"^```(?P<lang>[\w-]*)[^\n]*\n(?P<code>.*?)^```$", re.M | re.S)
-SHELL = ("sh", "bash")
 
 TITLE = "文明交通志愿服务"
 READER_FILES = {  # what activity.md assumes the reader has: HOME-relative path → a sample file to copy
@@ -74,22 +64,6 @@ READER_FILES = {  # what activity.md assumes the reader has: HOME-relative path 
     "照片/文明交通/IMG_2050.jpg": "data/2018/activities/2018-03-06-第一期道德讲堂/03.jpg",
     "下载/文明交通志愿服务活动方案.pdf": "data/2018/documents/2018-03-22-学雷锋志愿服务活动方案.pdf",
 }
-
-
-@dataclass(frozen=True)
-class Block:
-    directive: str
-    """`""` (run it), `output`, `file PATH` or `serve`."""
-    lang: str
-    code: str
-    line: int
-    """The line of its opening fence."""
-
-
-def marked_blocks(page: str) -> list[Block]:
-    text = (GUIDE / page).read_text(encoding="utf-8")
-    return [Block((m["directive"] or "").strip(), m["lang"], m["code"], text.count("\n", 0, m.start()) + 2)
-            for m in MARKER.finditer(text)]
 
 
 # -- the reader's project --------------------------------------------------------------------
@@ -102,7 +76,7 @@ def _git(project: Path, *args: str, env: dict[str, str]) -> str:
 def make_project(tmp: Path, data: Path = ROOT / "data") -> tuple[Path, dict[str, str]]:
     """A copy of the project (with `data` as its data/) as a git repository, a HOME with the reader's files
     and `wenming` on PATH."""
-    project, home, bin_dir = tmp / "project", tmp / "home", tmp / "bin"
+    project, home = tmp / "project", tmp / "home"
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     for name in ("hooks", "site_src", "schemas"):
         shutil.copytree(ROOT / name, project / name, ignore=ignore)
@@ -112,89 +86,12 @@ def make_project(tmp: Path, data: Path = ROOT / "data") -> tuple[Path, dict[str,
     for target, source in READER_FILES.items():
         (home / target).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(ROOT / source, home / target)
-    bin_dir.mkdir()
-    (bin_dir / "python3").symlink_to(sys.executable)
-    wrapper = bin_dir / "wenming"
-    wrapper.write_text(f'#!/bin/sh\nexec {shlex.quote(sys.executable)} -m wenming "$@"\n', encoding="utf-8")
-    wrapper.chmod(wrapper.stat().st_mode | stat.S_IXUSR)
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("WENMING_", "GIT_")) and k != "SOURCE_DATE_EPOCH"}
-    env.update(HOME=str(home), PATH=f"{bin_dir}{os.pathsep}{env.get('PATH', '')}", GIT_CONFIG_NOSYSTEM="1",
-               NO_MKDOCS_2_WARNING="true", PYTHONIOENCODING="utf-8", LANG="C.UTF-8")
+    env = reader_env(tmp)
     _git(project, "-c", "init.defaultBranch=main", "init", "-q", env=env)
     _git(project, "add", "-A", env=env)
     _git(project, "-c", "user.name=示例", "-c", "user.email=sample@example.com", "commit", "-q", "-m", "示例数据",
          env=env)
     return project, env
-
-
-class Reader:
-    """Runs a page's marked blocks in order, as the reader would."""
-
-    def __init__(self, project: Path, env: dict[str, str], on_serve=None):
-        self.project, self.env, self.on_serve = project, env, on_serve
-        self.output = ""
-        self.served: list[str] = []
-
-    def follow(self, page: str) -> None:
-        for block in marked_blocks(page):
-            where = f"{page}:{block.line}"
-            if block.directive == "":
-                assert block.lang in SHELL, f"{where}: only sh/bash blocks run"
-                self.run(block.code, where)
-            elif block.directive == "output":
-                self.expect_output(block.code, where)
-            elif block.directive.startswith("file "):
-                self.write(block.directive[5:].strip(), block.code, where)
-            elif block.directive == "serve":
-                self.serve(block.code, where)
-            else:
-                raise AssertionError(f"{where}: unknown test marker {block.directive!r}")
-
-    def run(self, code: str, where: str) -> None:
-        done = subprocess.run(["bash", "--noprofile", "--norc", "-e", "-o", "pipefail", "-c", code], cwd=self.project,
-                              env=self.env, capture_output=True, text=True, encoding="utf-8", timeout=900)
-        self.output = done.stdout + done.stderr
-        assert done.returncode == 0, f"{where}: exit {done.returncode}\n{code}\n{self.output}"
-        assert "Traceback" not in self.output, f"{where}:\n{self.output}"
-
-    def expect_output(self, text: str, where: str) -> None:
-        for line in filter(None, (line.strip() for line in text.splitlines())):
-            for piece in filter(None, (p.strip() for p in line.split("……"))):
-                assert piece in self.output, f"{where}: the command did not print {piece!r}; it printed:\n{self.output}"
-
-    def write(self, path: str, text: str, where: str) -> None:
-        target = self.project / path
-        assert target.is_file(), f"{where}: {path} should exist by now (made by the commands above)"
-        target.write_text(text, encoding="utf-8", newline="\n")
-
-    def serve(self, code: str, where: str) -> None:
-        command = code.strip()
-        assert "\n" not in command and command.startswith("wenming serve"), f"{where}: one `wenming serve` line"
-        port = free_port()
-        log_path = self.project.parent / f"serve-{port}.log"
-        with log_path.open("w", encoding="utf-8") as log:
-            proc = subprocess.Popen(["bash", "-c", f"{command} -a 127.0.0.1:{port}"], cwd=self.project, env=self.env,
-                                    stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-            try:
-                address = self._address(log_path, proc, where)
-                self.served.append(address)
-                if self.on_serve:
-                    self.on_serve(address)
-            finally:
-                os.killpg(proc.pid, signal.SIGTERM)
-                proc.wait(30)
-        assert "Traceback" not in log_path.read_text(encoding="utf-8")
-
-    @staticmethod
-    def _address(log_path: Path, proc: subprocess.Popen, where: str, timeout: float = 240) -> str:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            found = re.search(r"Serving on (http://\S+)", log_path.read_text(encoding="utf-8"))
-            if found:
-                return found[1].rstrip("/") + "/"
-            assert proc.poll() is None, f"{where}: the server stopped:\n{log_path.read_text(encoding='utf-8')}"
-            time.sleep(0.2)
-        raise AssertionError(f"{where}: no address printed in {timeout} s:\n{log_path.read_text(encoding='utf-8')}")
 
 
 def _wait(url: str, ok, timeout: float = 120) -> str:
@@ -229,13 +126,15 @@ def walked(tmp_path_factory):
     seen: dict[str, str] = {}
 
     def look(address: str) -> None:
-        """As the page says: the tab 其他年度 (2018 when the latest year is 2019), then 10月."""
+        """As the page says: the tab 其他年度 (2018 when the latest year is 2019), then 月度活动, then 2018年10月."""
         home = _wait(address + "index.html", lambda body: "其他年度" in body)
         tab = next(a["href"] for a in BeautifulSoup(home, "html.parser").select(".md-tabs a")
                    if a.get_text(strip=True) == "其他年度")
         year = urllib.parse.urljoin(address, tab)
-        links = BeautifulSoup(_wait(year, lambda body: "10月" in body), "html.parser").select("article a")
-        month = urllib.parse.urljoin(year, next(a["href"] for a in links if a.get_text(strip=True) == "10月"))
+        links = BeautifulSoup(_wait(year, lambda body: "月度活动" in body), "html.parser").select("article a")
+        months = urllib.parse.urljoin(year, next(a["href"] for a in links if a.get_text(strip=True) == "月度活动"))
+        links = BeautifulSoup(_wait(months, lambda body: "2018年10月" in body), "html.parser").select("article a")
+        month = urllib.parse.urljoin(months, next(a["href"] for a in links if a.get_text(strip=True) == "2018年10月"))
         assert month == address + "2018/months/10.html"
         seen["month"] = _wait(month, lambda body: TITLE in body)
 
@@ -318,10 +217,25 @@ def test_built_site_has_the_honor_and_the_document(walked, walked_site):
 
 # -- cycle.md --------------------------------------------------------------------------------
 
+def _plan_document(target: Path, year: int) -> None:
+    """The unit's plan for `year` as it arrives: the sample's Word document, its year changed."""
+    import docx
+
+    doc = docx.Document(FIXTURES / "plans" / "2018-sample.docx")
+    cells = [p for t in doc.tables for row in t.rows for c in row.cells for p in c.paragraphs]
+    for paragraph in doc.paragraphs + cells:
+        for run in paragraph.runs:
+            run.text = run.text.replace("2018", str(year))
+    doc.save(target)
+
+
 def test_cycle_page_commands(tmp_path):
     project, env = make_project(tmp_path)
+    shutil.rmtree(project / "data" / "2019")  # the year starts: its plan document has just been issued
+    _plan_document(project / "2019年度实施方案.docx", 2019)
     reader = Reader(project, env)
     reader.follow("cycle.md")
+    assert (project / "data" / "2019" / "plan.yml").read_text(encoding="utf-8").count("\n      - id: ") == 46
     assert (project / "台账-2018.xlsx").is_file()
     assert (project / "台账.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     assert (project / "文明创建台账-2018.zip").stat().st_size > 100_000

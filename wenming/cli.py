@@ -84,7 +84,7 @@ def _site_dir_args(own: bool, mkdocs_args: tuple[str, ...]) -> list[str]:
     return args if given else ["-d", str(Path.cwd() / "build"), *args]
 
 
-def _load_checked(data: Path | None, config_file: Path) -> Dataset | None:
+def _load_checked(data: Path | None, config_file: Path, quiet: bool = False) -> Dataset | None:
     """Load and validate the data, printing the report; None when there are errors."""
     config_file, data, _ = _standalone(config_file, data)
     project = config_file.resolve().parent
@@ -93,13 +93,13 @@ def _load_checked(data: Path | None, config_file: Path) -> Dataset | None:
     report = render_report(list(dataset.problems))
     errors = [p for p in dataset.problems if p.is_error]
     if report:
-        click.echo(report, err=bool(errors))
+        click.echo(report, err=bool(errors) or quiet)
     if errors:
         click.echo("\n请改正以上问题后再提交。字段写法见网站的 用户指南 → 数据格式。", err=True)
         return None
     counts = [(y.year, len(y.activities), len(y.documents), len(y.honors), len(y.plan.tasks)) for y in dataset.years]
     summary = "；".join(f"{y} 年：{t} 项任务、{a} 条活动、{d} 份材料、{h} 条善行义举" for y, a, d, h, t in counts)
-    click.echo(f"检查通过。{summary}。")
+    click.echo(f"检查通过。{summary}。", err=quiet)
     return dataset
 
 
@@ -213,11 +213,13 @@ def photos_clean(paths: tuple[Path, ...], data: Path | None) -> None:
 @_config_option
 @click.option("--year", type=int, help="只看这一年（默认：数据截至日期所在的年份，或最近一年）。")
 @click.option("-v", "--verbose", is_flag=True, help="列出每项任务的每条考核要求。")
-def status(as_of: str | None, data: Path | None, config_file: Path, year: int | None, verbose: bool) -> None:
+@click.option("--json", "as_json", is_flag=True, help="输出 JSON（每项任务的状态、原因和每条要求），给其他工具用。")
+def status(as_of: str | None, data: Path | None, config_file: Path, year: int | None, verbose: bool,
+           as_json: bool) -> None:
     """按考核规则列出各项任务的状态、逾期和近期截止的事项。"""
     env = _environment(as_of, data)  # validates --as-of
     day = settings.parse_as_of(env[settings.AS_OF_ENV]) if as_of else settings.as_of()
-    dataset = _load_checked(data, config_file)
+    dataset = _load_checked(data, config_file, quiet=as_json)
     if dataset is None:
         sys.exit(1)
     years = {y.year: y for y in dataset.years}
@@ -225,7 +227,23 @@ def status(as_of: str | None, data: Path | None, config_file: Path, year: int | 
     if chosen is None:
         raise click.BadParameter(f"data/ 中没有 {year} 年的记录。", param_hint="--year")
     progress = evaluate_year(dataset.unit, chosen.until(day), day)
+    if as_json:
+        from .judge.export_json import render_progress_json
+        return click.echo(render_progress_json(progress, chosen.plan))
     click.echo("\n".join(report_lines(progress, verbose) + [""] + attention_lines(progress)))
+
+
+@main.command()
+@click.argument("phrase")
+@click.option("--year", type=int, default=None, help="按哪一年解读（默认今年）。")
+@click.option("--json", "as_json", is_flag=True, help="输出 JSON：{phrase, year, readings, error}。")
+def explain(phrase: str, year: int | None, as_json: bool) -> None:
+    """说明方案里的一句时限或频次（如 “每季度不少于一次”）会被怎样解读；看不懂时退出码为 1。"""
+    from .judge.explain import explain as read, render_json, render_text
+
+    reading = read(phrase, year or settings.as_of().year)
+    click.echo(render_json(reading) if as_json else render_text(reading))
+    sys.exit(0 if reading.ok else 1)
 
 
 @main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
@@ -297,9 +315,13 @@ def demo(years: int, per_year: int, out: Path, seed: int) -> None:
 
 
 from .authoring.new import new, schema  # noqa: E402  (`wenming new …` and `wenming schema`, in their own module)
+from .authoring.importer.command import import_group  # noqa: E402
 
 main.add_command(new)
 main.add_command(schema)
+main.add_command(import_group)  # `wenming import plan`, in wenming.authoring.importer
+from .authoring.init import init  # noqa: E402  (`wenming init`)
+main.add_command(init)
 
 
 @main.group()

@@ -33,14 +33,26 @@
         var el = document.getElementById(block.getAttribute("data-for"));
         if (!el || el.getAttribute("data-drawn")) return;
         var fig = JSON.parse(block.textContent);
+        // Static charts: no (English) toolbar, no zoom; the data table is folded under each chart.
         Plotly.newPlot(el, fig.data, fig.layout, {
-          displaylogo: false, responsive: true,
-          modeBarButtonsToRemove: ["lasso2d", "select2d", "sendDataToCloud"]
+          displayModeBar: false, responsive: true, scrollZoom: false, doubleClick: false
         });
         el.setAttribute("data-drawn", "1");
       });
     });
   }
+
+  // On paper a chart's folded data table is printed open (the chart itself may not print well).
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details.wm-chart-table").forEach(function (d) {
+      if (!d.open) { d.open = true; d.setAttribute("data-wm-opened", "1"); }
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    document.querySelectorAll("details[data-wm-opened]").forEach(function (d) {
+      d.open = false; d.removeAttribute("data-wm-opened");
+    });
+  });
 
   // Print buttons (the honour-roll poster): no inline handlers in the pages.
   document.addEventListener("click", function (event) {

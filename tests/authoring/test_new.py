@@ -195,13 +195,38 @@ def test_new_year_copies_the_plan_with_dates_moved(tmp_path):
     assert done.returncode == 0, done.stderr
 
 
-def test_new_year_refuses_an_existing_plan_and_needs_an_earlier_one(data):
+def test_new_year_refuses_an_existing_plan(data):
+    before = (data / "2018/plan.yml").read_bytes()
     result = new(data, "year", "2018")
     assert result.exit_code == 1 and "文件已存在，没有覆盖" in result.stderr
-    result = new(data, "year", "2017")
-    assert result.exit_code == 1 and "没有 2017 年以前的实施方案" in result.stderr
+    assert (data / "2018/plan.yml").read_bytes() == before
     assert new(data, "year", "2019").exit_code == 0
     assert errors(data) == []
+
+
+def test_first_year_is_an_empty_plan_that_passes_check(tmp_path):
+    """No earlier plan to copy: a skeleton whose comments say what to fill in, and whose example works."""
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copyfile(ROOT / "tests/fixtures/base/unit.yml", data / "unit.yml")
+    result = new(data, "year", "2026")
+    assert result.exit_code == 0, result.stderr
+    assert "空白的实施方案" in result.stdout and "categories 任务分解" in result.stdout
+    assert "staff 下添加一行 2026: 职工人数" in result.stdout
+    text = (data / "2026/plan.yml").read_text(encoding="utf-8")
+    assert "\ncategories: []\n" in text and "# phases:" in text
+    done = check(data)
+    assert done.returncode == 0 and "2026 年：0 项任务" in done.stdout, done.stderr
+    year = {y.year: y for y in load_dataset(data, "data").years}[2026]
+    assert year.plan.title == "2026年度精神文明建设工作实施方案" and year.plan.tasks == ()
+    # the commented example, uncommented as the comment says, is a valid task of the unit's first department
+    blocks = text.replace("categories: []", "categories:").split("\n\n")
+    filled = "\n\n".join("\n".join(line[2:] if line.startswith(("#   ", "# phases:")) else line
+                                    for line in block.split("\n")) if "phases:" in block or "categories:" in block
+                         else block for block in blocks)
+    (data / "2026/plan.yml").write_text(filled, encoding="utf-8")
+    year = {y.year: y for y in load_dataset(data, "data").years}[2026]
+    assert errors(data) == [] and [t.id for t in year.plan.tasks] == ["1-1"] and len(year.plan.phases) == 3
 
 
 # -- the pure parts --------------------------------------------------------------------------------------

@@ -46,8 +46,9 @@ def test_sample_story_mid_year_and_year_end():
     assert 0.4 < mid.overall.completion < end.overall.completion < 0.9
     assert mid.status("6-1") == Status.ON_TRACK and end.status("6-1") == Status.DONE  # 6月、9月、12月各一次
     assert mid.status("2-2") == Status.ON_TRACK and end.status("2-2") == Status.DONE  # 每季度公布
-    assert end.status("1-4") == Status.OVERDUE  # held in April and August, not January and July
-    assert end.status("12-3") == Status.OVERDUE and "缺少文号" in end.tasks["12-3"].reason
+    assert end.status("1-4") == Status.DONE_LATE  # held in April and August, not in January and July
+    assert end.tasks["1-4"].reason.startswith("4月13日完成，晚了72天")
+    assert end.status("12-3") == Status.INCOMPLETE and "缺少文号" in end.tasks["12-3"].reason
     festival = next(r for r in end.tasks["11-3"].rules if r.label.startswith("我们的节日"))
     assert festival.status == Status.DONE and festival.have == 7
     assert [s.rubric.id for s in end.scores] == ["city", "union"] and end.scores[0].pending == 1
@@ -95,7 +96,7 @@ def photo_rule(p) -> RuleResult:
 def test_adding_photos_meets_the_photo_requirement(tmp_path):
     data = make_repo(tmp_path)
     before = fixture_progress(data)
-    assert photo_rule(before).status == Status.OVERDUE and photo_rule(before).reason == "照片 1/3"
+    assert photo_rule(before).status == Status.INCOMPLETE and photo_rule(before).reason == "材料不全：照片 1/3，还差2张"
     folder = data / "2018/activities/2018-03-06-第一期道德讲堂"
     md = data / "2018/activities/2018-03-06-第一期道德讲堂.md"
     for name in ("02.jpg", "03.jpg"):
@@ -115,8 +116,10 @@ def test_moving_a_date_past_the_deadline_makes_it_overdue(tmp_path):
     assert fixture_progress(data).status("1-1") == Status.DONE
     doc.write_text(doc.read_text(encoding="utf-8").replace("date: 2018-02-10", "date: 2018-02-25"), encoding="utf-8")
     after = fixture_progress(data)
-    assert after.status("1-1") == Status.OVERDUE
-    assert after.tasks["1-1"].reason == "还差1次，2月20日已截止"
+    assert after.status("1-1") == Status.DONE_LATE
+    assert after.tasks["1-1"].reason == "2月25日完成，晚了5天（2月20日截止）"
+    before = fixture_progress(data, dt.date(2018, 2, 22))
+    assert before.status("1-1") == Status.OVERDUE and before.tasks["1-1"].reason == "还差1次，2月20日已截止"
 
 
 # -- report dates from git ----------------------------------------------------------
@@ -147,11 +150,16 @@ def test_report_date_is_the_first_commit(tmp_path):
     assert acts[late[:-3]].reported == D(2018, 6, 1)
     assert not [p for p in ds.problems if "git" in p.message]
     site = build(data, tmp_path / "site", "2018-06-30")
-    text = article(site, "2018/tasks/2-1.html").get_text(" ", strip=True)
-    assert "2018-03-08（git 首次提交）" in text and "报送及时（2天）" in text
+    page = article(site, "2018/activities/2018-03-06-diyiqidaodejiangtang.html")
+    assert "报送及时（2天）" in page.get_text(" ", strip=True)
+    assert {r["项目"]: r["内容"] for r in table(page)}["报送日期"] == "2018-03-08 （按提交记录）"
     facts = {r["项目"]: r["内容"] for r in table(article(site, "2018/activities/2018-05-20-zhiyuanfuwujinshequ.html"))}
-    assert facts["首次报送"] == "2018-06-01（git 首次提交）"
-    assert facts["最后更新"] == "2018-06-01（git 最后一次修改）"
+    assert facts["报送日期"] == "2018-06-01 （按提交记录）"
+    assert "首次报送" not in facts and "最后修改" not in facts  # the same day as the report: said once
+    # A commit later than the as-of date is not a report date yet.
+    early = build(data, tmp_path / "early", "2018-03-07")
+    facts = {r["项目"]: r["内容"] for r in table(article(early, "2018/activities/2018-03-06-diyiqidaodejiangtang.html"))}
+    assert facts["报送日期"] == "未知"
 
 
 def test_without_git_history_the_report_date_is_the_field_or_unknown(tmp_path):

@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from wenming.records.deadlines import parse_deadline
+from wenming.records.phrases import read_phrase
+from wenming.records.readings import deadline_of, rule_of, task_bounds
 from wenming.records.model import Activity, Photo, Plan, Source, Tally, Task, Visibility, Volunteers, Year
 from dataclasses import replace
 
@@ -23,10 +24,18 @@ def activity(day: D, task: str = "t", photos: int = 3, chars: int = 500, reporte
                     reported=reported, visibility=Visibility.PUBLIC, body="字" * chars, source=Source("x"))
 
 
-def task(deadline=(), count=None, rules=()) -> Task:
+def task(deadline=(), count=None, rules=(), frequency=(), year_no=2018) -> Task:
+    """A task as plan.yml makes it: its phrases read into rules, its time bounded by its deadline."""
+    dl = [read_phrase(d, year_no) for d in deadline]
+    fq = [read_phrase(f, year_no) for f in frequency]
+    assert all(pr.ok for pr in dl + fq), [pr.error for pr in dl + fq]
+    read = [rule_of(r, pr.phrase, key) for key, prs in (("deadline", dl), ("frequency", fq)) for pr in prs
+            for r in pr.readings]
+    start, end = task_bounds(dl, read + list(rules), year_no)
     return Task(id="t", category=1, title="任务", text="", lead=("bgs",), coop=(),
-                deadlines=tuple(parse_deadline(d, 2018) for d in deadline), count=count, evidence="",
-                points=None, rules=tuple(rules), source=Source("p"))
+                deadlines=tuple(deadline_of(pr) for pr in dl), count=count, evidence="",
+                points=None, rules=tuple(read) + tuple(rules), source=Source("p"), start=start, end=end,
+                frequency=tuple(frequency))
 
 
 def year(acts=(), registered=None, tallies=()) -> Year:
@@ -93,7 +102,7 @@ def test_spread_distinct_months_and_cramming():
     acts = [activity(D(2018, 3, d)) for d in (1, 2, 3)] + [activity(D(2018, 5, 1))]
     spread = run(task(rules=[{"type": "spread", "months": 6}]), acts, D(2019, 1, 1)).rules[0]
     assert (spread.status, spread.have) == (Status.OVERDUE, 2)
-    cram = run(task(rules=[{"type": "spread", "max_per_month": 2}]), acts, D(2018, 12, 31)).rules[0]
+    cram = run(task(rules=[{"type": "spread", "max_per_month": 2}]), acts, D(2019, 1, 1)).rules[0]
     assert cram.status == Status.OVERDUE and cram.reason.startswith("3月集中开展")
 
 
@@ -109,8 +118,11 @@ def test_evidence_composition_and_relative_deadline():
     acts = [activity(D(2018, 3, 6), photos=2, chars=520, reported=D(2018, 3, 15)),
             activity(D(2018, 4, 3), photos=3, chars=900, reported=None)]
     reasons = [r.reason for r in run(t, acts).rules]
-    assert reasons == ["照片 2/3", "字数 520/500", "字数 520/800", "3月的报送晚了4天",
-                       "照片 3/3", "字数 900/500", "字数 900/800", "报送日期未知"]
+    # the deadline's rule (report within 5 days) comes first, then the hand-written composition rule
+    assert reasons == ["3月15日报送，晚了4天", "报送日期未知，需人工核对",
+                       "材料不全：照片 2/3，还差1张", "字数 520/500", "字数 520/800",
+                       "照片 3/3", "字数 900/500", "材料不全：简报 900 字，超过 800 字"]
+    assert run(t, acts).status == Status.INCOMPLETE
 
 
 def test_ratio_and_hours_per_capita():
@@ -119,6 +131,12 @@ def test_ratio_and_hours_per_capita():
     result = evaluate_task(year(acts, registered=25), t, D(2018, 6, 30), staff=86)
     assert [r.reason for r in result.rules] == ["29%，还差1人", "人均 24.0 小时，目标 40 小时"]
     assert [r.status for r in result.rules] == [Status.OVERDUE, Status.ON_TRACK]
+
+
+def test_ratio_is_at_risk_only_within_30_days_of_its_due_date():
+    t = task(rules=[{"type": "ratio", "min": 0.3}])
+    assert evaluate_task(year(registered=25), t, D(2018, 6, 30), staff=86).status == Status.ON_TRACK
+    assert evaluate_task(year(registered=25), t, D(2018, 12, 5), staff=86).status == Status.AT_RISK
 
 
 def test_monthly_quota_of_tally():

@@ -13,8 +13,8 @@ def test_plan_table(fixture_site):
     assert page.h1.get_text(strip=True) == "2018年度文明单位创建工作实施方案"
     rows = table(page, 2)  # leading group, phases, then category (一)
     assert [r["编号"] for r in rows] == ["1-1", "1-2"]
-    assert rows[0]["时限"] == "2月中旬前（2018-02-20）"
-    assert rows[1]["时限"] == "3月底（2018-03-31）；9月底（2018-09-30）"
+    assert rows[0]["时限"] == "2月中旬前（ 2018-02-20 ）"
+    assert rows[1]["时限"] == "3月底（ 2018-03-31 ）；9月底（ 2018-09-30 ）"
 
 
 def test_activity_serving_three_tasks(fixture_site):

@@ -18,6 +18,7 @@ from typing import Callable
 import click
 
 from . import scaffold
+from .starter import plan_skeleton
 from .. import settings
 from ..records.load import RawRepo, load_repository
 from ..records.problems import Problem
@@ -294,13 +295,14 @@ def _existing_file(text: str, option: str | None = None) -> Path:
 @_data_option
 @click.argument("year", type=click.IntRange(1990, 2100))
 def new_year(data: Path | None, year: int) -> None:
-    """以往年的实施方案为底稿，开始新一年（YEAR，如 2026）：复制方案，日期顺延，记录不复制。"""
+    """开始新一年（YEAR，如 2026）：照最近一年的实施方案复制，日期顺延，记录不复制；没有往年的方案时新建空白方案。"""
     data_dir, raw = _repo(data)
     earlier = [y for y in raw.years if y.year < year and y.plan is not None and y.plan.ok]
     if any(y.year == year and y.plan is not None for y in raw.years):
         _fail(f"{raw.root}/{year}/plan.yml: 文件已存在，没有覆盖。要重新开始请先删除它。")
     if not earlier:
-        _fail(f"{raw.root}: 没有 {year} 年以前的实施方案可以参照。请按用户指南 → 数据格式新建 {year}/plan.yml。")
+        _first_year(data_dir, raw, year)
+        return
     source = earlier[-1]
     plan_text = (data_dir / source.plan.rel).read_text(encoding="utf-8-sig").replace("\r\n", "\n")
     plan, leftovers = scaffold.new_plan(plan_text, source.year, year)
@@ -326,6 +328,24 @@ def new_year(data: Path | None, year: int) -> None:
         click.echo(f"  - 以下各行还写着 {source.year}，请确认是否要改：")
         for line in leftovers:
             click.echo(f"      {line}")
+    click.echo(f"然后运行 wenming check，再提交：{_commit_hint([_show(raw, str(year))], f'{year}年度实施方案')}")
+
+
+def _first_year(data_dir: Path, raw: RawRepo, year: int) -> None:
+    """No earlier plan to copy: an empty plan that passes the check and says in comments what to fill in."""
+    unit = _unit(raw)
+    lead = (unit.departments + unit.branches)[0].id if unit.departments + unit.branches else "bgs"
+    target = data_dir / str(year) / "plan.yml"
+    plan = plan_skeleton(year, lead, _schema_ref(data_dir, target, "plan"))
+    _create(data_dir, raw, _Asker({}), lambda: [plan], {})
+    click.echo(f"已新建 {_show(raw, plan.path)}：空白的实施方案（没有 {year} 年以前的方案可以照抄），"
+               "wenming check 可以通过。请照单位印发的实施方案填写：")
+    click.echo("  - title 标题、number 文号、issued 印发日期；")
+    click.echo("  - phases 实施阶段、categories 任务分解（每项任务的时限和佐证要求）、schedule 活动安排表，"
+               "文件里有例子，写法见 用户指南 → 从零开始；")
+    click.echo(f"  - 方案有 Word 或 PDF 版的，删掉这个空白方案，用 wenming import plan 方案.docx --year {year} 导入；")
+    if year not in unit.staff:
+        click.echo(f"  - {raw.root}/unit.yml：在 staff 下添加一行 {year}: 职工人数；")
     click.echo(f"然后运行 wenming check，再提交：{_commit_hint([_show(raw, str(year))], f'{year}年度实施方案')}")
 
 

@@ -59,13 +59,14 @@ GLOBS: dict[str, tuple[str, ...]] = {
 # takes the start/end branch, a second task the list form of `score`.
 
 _PROBE_RULE_VALUES = {"int": 1, "number": 1, "ratio": 0.3, "bool": True, "cycle": "quarter", "months": [1],
-                      "dates": ["05-04"], "festivals": ["春节"], "tally": "leads"}
+                      "dates": ["05-04"], "festivals": ["春节"], "tally": "leads", "date": "DATE", "text": "x",
+                      "words": ["方案"], "relation": "before", "records": "documents"}
 
 
 def _probe_rules() -> str:
     rules = [{"type": kind, "label": "x", **{k: _PROBE_RULE_VALUES[v] for k, v in spec.items()}}
              for kind, spec in RULE_FIELDS.items()]
-    return json.dumps(rules, ensure_ascii=False)
+    return json.dumps(rules, ensure_ascii=False).replace('"DATE"', "2018-01-01")
 
 
 _PROBE_PRIVATE = "private: {contact: x, phone: x, id_number: x, address: x, beneficiaries: [x], note: x}\n"
@@ -78,9 +79,10 @@ def _probe_texts() -> dict[str, str]:
         "2018/plan.yml": (
             "title: x\nnumber: x\nissued: 2018-01-01\nissuer: x\nguiding: x\ngoals: x\nrequirements: x\n"
             "leading_group: [{role: x, name: x, post: x}]\nphases: [{name: x, start: 2018-01-01, end: 2018-01-02}]\n"
-            "rubrics: [{id: r, name: x, total: 1}]\n"
+            "rubrics: [{id: r, name: x, total: 1}]\nevents: [{name: x, start: 2018-01-01, end: 2018-01-02}]\n"
             "categories:\n- {number: 1, title: x, lead: [bgs], coop: [bgs], tasks: [\n"
-            "  {id: '1-1', title: x, text: x, lead: [bgs], coop: [bgs], deadline: 年底前, count: 1, evidence: x,\n"
+            "  {id: '1-1', title: x, text: x, lead: [bgs], coop: [bgs], deadline: 年底前, frequency: 每季度, count: 1,\n"
+            "   evidence: x, owner: x, leader: x,\n"
             f"   points: 1, score: {{rubric: r}}, rules: {_probe_rules()}}},\n"
             "  {id: '1-2', title: x, text: x, score: [{rubric: r}]}]}\n"
             "schedule: [{id: '01-1', month: 1, when: x, activity: x, report: x, tasks: ['1-1']}]\n"),

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from ..records.deadlines import month_end
 from ..records.model import Activity, Task, Unit, Year, task_key
 from .rules import RuleResult, Status, TaskResult, evaluate_activity_evidence, evaluate_task, evidence_dates
+from .status import MET, SEVERITY
 from .scoring import RubricScore, score_plan
 
 UPCOMING_DAYS = 30
-STATUS_ORDER = (Status.OVERDUE, Status.AT_RISK, Status.INCOMPLETE, Status.PENDING, Status.ON_TRACK, Status.NOT_DUE,
-                Status.DONE_LATE, Status.DONE)
+STATUS_ORDER = SEVERITY
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ def completion(result: TaskResult) -> float:
     """Share of one task's requirements met; per-record checks count as one requirement per kind."""
     if not result.rules:
         return 0.0
-    return sum(1 for r in result.rules if r.status == Status.DONE) / len(result.rules)
+    return sum(1 for r in result.rules if r.status in MET) / len(result.rules)
 
 
 def rollup(name: str, tasks: list[Task], results: dict[str, TaskResult]) -> Rollup:
@@ -94,7 +94,7 @@ def evaluate_year(unit: Unit, year: Year, as_of: dt.date) -> YearProgress:
         last = i == len(plan.phases) - 1
         due = [r for res in results.values() for r in res.rules
                if r.due and (p.start <= r.due <= p.end or (last and r.due > p.end))]
-        phases.append((p.name, p.start, p.end, len(due), sum(1 for r in due if r.status == Status.DONE)))
+        phases.append((p.name, p.start, p.end, len(due), sum(1 for r in due if r.status in MET)))
     evidence = {t.id: len(evidence_dates(year, t, as_of)) for t in plan.tasks}
     overdue, upcoming = [], []
     horizon = as_of + dt.timedelta(days=UPCOMING_DAYS)
@@ -102,7 +102,7 @@ def evaluate_year(unit: Unit, year: Year, as_of: dt.date) -> YearProgress:
         for r in results[t.id].rules:
             if r.status == Status.OVERDUE:
                 overdue.append(Due(t, r))
-            elif r.status != Status.DONE and r.due and as_of <= r.due <= horizon:
+            elif r.status not in MET and r.status != Status.PENDING and r.due and as_of <= r.due <= horizon:
                 upcoming.append(Due(t, r))
     return YearProgress(
         year=year.year, as_of=as_of, tasks=results,
@@ -122,9 +122,6 @@ def activity_requirements(year: Year, a: Activity) -> tuple[dict, int | None]:
         task = year.plan.task(task_id)
         if task is None:
             continue
-        for d in task.deadlines:
-            if d.kind == "relative" and d.days is not None:
-                days = d.days if days is None else min(days, d.days)
         for rule in task.rules:
             if rule["type"] != "evidence":
                 continue

@@ -48,6 +48,7 @@ class RawYear:
     activities: list[RawFile] = field(default_factory=list)
     documents: list[RawFile] = field(default_factory=list)
     honors: list[RawFile] = field(default_factory=list)
+    judgements: RawFile | None = None
 
 
 @dataclass
@@ -228,6 +229,8 @@ def load_repository(data_dir: Path, display_root: str = "data") -> RawRepo:
                 year.plan = read(rel)
             elif parts[1] == "tallies.yml":
                 year.tallies = read(rel)
+            elif parts[1] == "judgements.yml":
+                year.judgements = read(rel)
             else:
                 problems.append(_warn(f"{display_root}/{rel}", "不认识的文件，将被忽略。"))
             continue

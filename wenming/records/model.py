@@ -107,6 +107,16 @@ class Task:
     source: Source
     scores: tuple[dict, ...] = ()
     """How the task earns points, one per rubric (`{"method": "threshold", "rubric": "city", ...}`)."""
+    frequency: tuple[str, ...] = ()
+    """The plan's own frequency wording (`每季度不少于一次`), read into `rules`."""
+    start: dt.date | None = None
+    """The task starts later in the year (`从7月起`); None: from 1 January."""
+    end: dt.date | None = None
+    """The task's time limit (工作时限) when its deadline states only dates; None: 31 December."""
+    owner: str = ""
+    """责任人."""
+    leader: str = ""
+    """责任领导."""
 
     @property
     def due_dates(self) -> tuple[dt.date, ...]:
@@ -134,6 +144,32 @@ class Category:
     lead: tuple[str, ...]
     coop: tuple[str, ...]
     tasks: tuple[Task, ...]
+
+
+@dataclass(frozen=True)
+class Event:
+    """An event of the year the plan refers to (测评, 迎检, 检查验收); its dates may be unknown at first."""
+
+    name: str
+    start: dt.date | None
+    end: dt.date | None
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """A person's judgement of a requirement no number measures (`data/<year>/judgements.yml`)."""
+
+    task: str
+    word: str
+    """The requirement judged (`定期更新`); empty: every requirement of the task judged by a person."""
+    result: bool
+    """达标 (True) or 未达标 (False)."""
+    by: str
+    date: dt.date
+    note: str
+    records: tuple[str, ...]
+    """Ids of the activities and documents the judgement rests on."""
+    source: "Source"
 
 
 @dataclass(frozen=True)
@@ -177,6 +213,10 @@ class Plan:
     schedule: tuple[ScheduleItem, ...]
     source: Source
     rubrics: tuple[Rubric, ...] = ()
+    events: tuple["Event", ...] = ()
+
+    def event(self, name: str) -> "Event | None":
+        return next((e for e in self.events if e.name == name), None)
 
     @property
     def tasks(self) -> tuple[Task, ...]:
@@ -329,6 +369,7 @@ class Year:
     honors: tuple[HonorEntry, ...]
     tallies: tuple[Tally, ...]
     volunteers: Volunteers
+    judgements: tuple[Judgement, ...] = ()
 
     def activities_for(self, task_id: str) -> tuple[Activity, ...]:
         return tuple(a for a in self.activities if task_id in a.tasks)

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import re
 
-from .deadlines import DEADLINE_HINT, parse_deadline
 from .fields import Fields, did_you_mean, show
 from .load import RawFile
-from .model import Category, Deadline, Leader, Phase, Plan, Rubric, ScheduleItem, Source, Task, Unit
+from .model import Category, Event, Leader, Phase, Plan, Rubric, ScheduleItem, Source, Task, Unit
+from .phrases import PhraseReading, read_phrase
+from .readings import deadline_of, rule_of, task_bounds
 from .problems import Problem
 from .refs import Refs
 from .rulespec import validate_rule, validate_score
 
 PLAN_FIELDS = ("title", "number", "issued", "issuer", "guiding", "goals", "requirements", "leading_group",
-               "phases", "categories", "schedule", "rubrics")
+               "phases", "categories", "schedule", "rubrics", "events")
 CATEGORY_FIELDS = ("number", "title", "lead", "coop", "tasks")
-TASK_FIELDS = ("id", "title", "text", "lead", "coop", "deadline", "count", "evidence", "points", "rules", "score")
+TASK_FIELDS = ("id", "title", "text", "lead", "coop", "deadline", "frequency", "count", "evidence", "points", "rules",
+               "score", "owner", "leader")
 RUBRIC_FIELDS = ("id", "name", "total")
 SCHEDULE_FIELDS = ("id", "month", "when", "activity", "report", "tasks")
 _TASK_ID = re.compile(r"^(\d{1,2})-(\d{1,2})$")
@@ -26,16 +28,21 @@ def _org_refs(f: Fields, key: str, unit: Unit, required: bool = False) -> tuple[
     return Refs(unit, None, 0).orgs(f, key, required)
 
 
-def _deadlines(f: Fields, year: int) -> tuple[Deadline, ...]:
+def _phrases(f: Fields, key: str, year: int) -> list[PhraseReading]:
+    """Every phrase of `deadline:` or `frequency:`, read; a phrase not read exactly is an error."""
     out = []
-    for i, item in f.items("deadline", example="3月底前"):
+    for i, item in f.items(key, example="3月底前" if key == "deadline" else "每季度不少于一次"):
+        if isinstance(item, (dict, list)):
+            f.error(key, f"应为一句时限或频次（如 3月底前），实际为 {show(item)}。", f.item_line(key, i))
+            continue
         text = item.isoformat() if hasattr(item, "isoformat") else str(item).strip()
-        deadline = parse_deadline(text, year) if not isinstance(item, (dict, list)) else None
-        if deadline is None:
-            f.error("deadline", f"看不懂的时限 {show(item)}。{DEADLINE_HINT}。", f.item_line("deadline", i))
+        reading = read_phrase(text, year)
+        if not reading.ok:
+            what = "时限" if key == "deadline" else "频次"
+            f.error(key, f"{what}：{reading.error}看不懂的{what}也可以删掉，改在 rules 里写考核规则。", f.item_line(key, i))
         else:
-            out.append(deadline)
-    return tuple(out)
+            out.append(reading)
+    return out
 
 
 def _task(f: Fields, category: Category, year: int, path: str, unit: Unit, tallies: set[str] | None,
@@ -45,7 +52,10 @@ def _task(f: Fields, category: Category, year: int, path: str, unit: Unit, talli
         f.error("id", f'任务编号应写成 类别-序号（如 "{category.number}-1"），实际为 {show(task_id)}。')
     elif task_id and int(task_id.split("-")[0]) != category.number:
         f.error("id", f'任务 "{task_id}" 放在了类别（{category.number}）下面。编号的第一部分应为 {category.number}。')
-    rules = []
+    deadline = _phrases(f, "deadline", year)
+    frequency = _phrases(f, "frequency", year)
+    rules = [rule_of(r, pr.phrase, key) for key, prs in (("deadline", deadline), ("frequency", frequency))
+             for pr in prs for r in pr.readings]
     for i, rule in f.items("rules"):
         if not isinstance(rule, dict):
             f.error("rules", f"第 {i + 1} 条规则应为一组字段，实际为 {show(rule)}。", f.item_line("rules", i))
@@ -68,19 +78,25 @@ def _task(f: Fields, category: Category, year: int, path: str, unit: Unit, talli
             sf.error("rubric", f"rubrics 里没有测评体系 {show(rubric)}。{hint or '请先在方案的 rubrics 中登记。'}")
             continue
         scores.append({**score, "rubric": rubric, "item": sf.text("item")})
+    start, end = task_bounds(deadline, rules, year)
+    count = f.integer("count", minimum=1, example="4", plausible=(1, 366))
+    if count and any(r["type"] == "count" for r in rules):
+        f.warn("count", f"count: {count} 与 frequency 或 rules 里的次数重复了。请只写一处（建议写 frequency，照方案原文）。")
     task = Task(
         id=task_id, category=category.number,
         title=f.text("title", required=True, example="制定年度实施方案"),
         text=f.text("text", required=True, example="（照方案原文抄录）"),
         lead=_org_refs(f, "lead", unit) or category.lead,
         coop=_org_refs(f, "coop", unit) or category.coop,
-        deadlines=_deadlines(f, year),
-        count=f.integer("count", minimum=1, example="4", plausible=(1, 366)),
+        deadlines=tuple(deadline_of(pr) for pr in deadline),
+        count=count,
         evidence=f.text("evidence"),
         points=f.number("points", example="2", plausible=(0, 1000)),
         rules=tuple(rules),
         scores=tuple(scores),
         source=Source(path, f.line),
+        frequency=tuple(pr.phrase for pr in frequency), start=start, end=end,
+        owner=f.text("owner"), leader=f.text("leader"),
     )
     f.check_unknown(TASK_FIELDS)
     return task if task_id else None
@@ -104,7 +120,7 @@ def validate_plan(raw: RawFile, year: int, unit: Unit, problems: list[Problem],
     leaders = []
     for i, _ in f.items("leading_group"):
         p = f.sub("leading_group", i)
-        leaders.append(Leader(p.text("role", required=True, example="组长"), p.text("name", required=True, example="王某某"), p.text("post")))
+        leaders.append(Leader(p.text("role", required=True, example="组长"), p.text("name"), p.text("post")))
         p.check_unknown(("role", "name", "post"))
     rubrics: dict[str, Rubric] = {}
     for i, _ in f.items("rubrics"):
@@ -116,6 +132,15 @@ def validate_plan(raw: RawFile, year: int, unit: Unit, problems: list[Problem],
         elif rubric.id:
             rubrics[rubric.id] = rubric
         r.check_unknown(RUBRIC_FIELDS)
+    events = []
+    for i, _ in f.items("events"):
+        e = f.sub("events", i)
+        name, start, end = e.text("name", required=True, example="测评"), e.date("start"), e.date("end")
+        if start and end and end < start:
+            e.error("end", f"结束日期 {end} 早于开始日期 {start}。")
+        elif name:
+            events.append(Event(name, start, end or start))
+        e.check_unknown(("name", "start", "end"))
     categories = []
     task_seen: dict[str, int] = {}
     numbers: set[int] = set()
@@ -126,7 +151,7 @@ def validate_plan(raw: RawFile, year: int, unit: Unit, problems: list[Problem],
             c.error("number", f"类别序号 {number} 重复。请检查序号。")
         numbers.add(number)
         category = Category(number, c.text("title", required=True, example="创建工作机制方面"),
-                            _org_refs(c, "lead", unit, required=True), _org_refs(c, "coop", unit), ())
+                            _org_refs(c, "lead", unit), _org_refs(c, "coop", unit), ())
         tasks = []
         for j, _ in c.items("tasks", required=True, example="[……]"):
             t = c.sub("tasks", j)
@@ -138,6 +163,9 @@ def validate_plan(raw: RawFile, year: int, unit: Unit, problems: list[Problem],
                 continue
             task_seen[task.id] = t.line or 0
             tasks.append(task)
+        if not c.has("lead") and any(not t.lead for t in tasks):
+            c.warn("lead", "没有写牵头部门：这一类（及没有写 lead 的任务）不会出现在部门页面上。"
+                           "方案写了的请补上，如 lead: [bgs]。")
         c.check_unknown(CATEGORY_FIELDS)
         categories.append(Category(category.number, category.title, category.lead, category.coop, tuple(tasks)))
     schedule = []
@@ -175,7 +203,7 @@ def validate_plan(raw: RawFile, year: int, unit: Unit, problems: list[Problem],
         leading_group=tuple(leaders), phases=tuple(sorted(phases, key=lambda p: p.start)),
         categories=tuple(sorted(categories, key=lambda c: c.number)),
         schedule=tuple(sorted(schedule, key=lambda s: (s.month, _seq(s.id)))),
-        rubrics=tuple(rubrics.values()),
+        rubrics=tuple(rubrics.values()), events=tuple(events),
         source=Source(raw.path, 1),
     )
 

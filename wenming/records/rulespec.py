@@ -13,28 +13,46 @@ import re
 from .fields import Fields, did_you_mean, show
 from .festivals import FESTIVALS, canonical_name
 
-CYCLE_WORDS = {"month": "month", "每月": "month", "two_months": "two_months", "每两个月": "two_months",
-               "quarter": "quarter", "每季度": "quarter", "half_year": "half_year", "每半年": "half_year"}
+CYCLE_WORDS = {"week": "week", "每周": "week", "month": "month", "每月": "month", "two_months": "two_months",
+               "每两个月": "two_months", "quarter": "quarter", "每季度": "quarter", "half_year": "half_year",
+               "每半年": "half_year", "year": "year", "每年": "year"}
+RELATIONS = {"before": "before", "前": "before", "during": "during", "期间": "during", "after": "after", "后": "after",
+             "on": "on", "当天": "on"}
+RECORDS = {"activities": "activities", "活动": "activities", "documents": "documents", "材料": "documents"}
 
-# type → {field: kind}; kinds: int, number, ratio, bool, cycle, months, dates, festivals, tally
+# Optional on every counting rule: which records count (`kinds` of documents, or only activities/documents).
+_FILTER = {"kinds": "words", "records": "records"}
+# type → {field: kind}; kinds: int, number, ratio, bool, cycle, months, dates, festivals, tally, date, text, words
 RULE_FIELDS: dict[str, dict[str, str]] = {
-    "count": {"min": "int"},
-    "per_cycle": {"cycle": "cycle", "min": "int"},
-    "spread": {"months": "int", "max_per_month": "int"},
-    "occasions": {"months": "months", "dates": "dates", "window": "int"},
-    "festival": {"festivals": "festivals", "min": "int", "before": "int", "after": "int"},
+    "due": {"date": "date", **_FILTER},
+    "window": {"start": "date", "end": "date", "min": "int", **_FILTER},
+    "from": {"date": "date"},
+    "count": {"min": "int", "max": "int", "strict": "bool", "start": "date", "end": "date", **_FILTER},
+    "per_cycle": {"cycle": "cycle", "min": "int", "max": "int", "strict": "bool", "due_day": "int", **_FILTER},
+    "spread": {"months": "int", "max_per_month": "int", **_FILTER},
+    "occasions": {"months": "months", "dates": "dates", "window": "int", "min": "int", **_FILTER},
+    "festival": {"festivals": "festivals", "min": "int", "before": "int", "after": "int", "relation": "relation"},
+    "documents": {"kinds": "words", "date": "date"},
     "evidence": {"photos": "int", "min_chars": "int", "max_chars": "int", "doc_number": "bool", "report_days": "int"},
-    "ratio": {"min": "ratio", "by_month": "int"},
-    "hours_per_capita": {"min": "number"},
+    "ratio": {"min": "ratio", "by_month": "int", "strict": "bool"},
+    "hours_per_capita": {"min": "number", "strict": "bool"},
     "quota": {"tally": "tally", "per_month": "int", "per_org": "int", "by_day": "int"},
     "refresh": {"cycle": "cycle", "grace_days": "int"},
+    "judgement": {"word": "text"},
+    "external": {"ref": "text"},
+    "event": {"name": "text", "relation": "relation", "days": "int"},
 }
-REQUIRED = {"count": ("min",), "per_cycle": ("cycle",), "ratio": ("min",), "hours_per_capita": ("min",),
-            "quota": ("tally",), "refresh": ("cycle",)}
+REQUIRED = {"due": ("date",), "window": ("start", "end"), "from": ("date",), "count": ("min",),
+            "per_cycle": ("cycle",), "ratio": ("min",), "hours_per_capita": ("min",), "quota": ("tally",),
+            "refresh": ("cycle",), "documents": ("kinds",), "judgement": ("word",), "external": ("ref",),
+            "event": ("name", "relation")}
 ONE_OF = {"spread": ("months", "max_per_month"), "occasions": ("months", "dates"),
           "evidence": ("photos", "min_chars", "max_chars", "doc_number", "report_days"),
           "quota": ("per_month", "per_org")}
-EXAMPLES = {"count": "{type: count, min: 6}", "per_cycle": "{type: per_cycle, cycle: quarter, min: 1}",
+EXAMPLES = {"due": "{type: due, date: 2018-03-31}", "window": "{type: window, start: 2018-03-01, end: 2018-03-31}",
+            "from": "{type: from, date: 2018-07-01}", "documents": "{type: documents, kinds: [方案, 表彰文件]}",
+            "judgement": "{type: judgement, word: 定期更新}", "external": "{type: external, ref: 专项通知}",
+            "event": "{type: event, name: 测评, relation: during}", "count": "{type: count, min: 6}", "per_cycle": "{type: per_cycle, cycle: quarter, min: 1}",
             "spread": "{type: spread, months: 4}", "occasions": "{type: occasions, months: [1, 7]}",
             "festival": "{type: festival, min: 4}", "evidence": "{type: evidence, photos: 3, min_chars: 500}",
             "ratio": "{type: ratio, min: 0.3}", "hours_per_capita": "{type: hours_per_capita, min: 40}",
@@ -70,7 +88,11 @@ def validate_rule(f: Fields, tallies: set[str] | None) -> dict | None:
                 rule[key] = value
     if kind in ONE_OF and not any(k in rule for k in ONE_OF[kind]) and not any(f.has(k) for k in ONE_OF[kind]):
         f.error("type", f"{kind} 规则至少要写 {' 或 '.join(ONE_OF[kind])} 中的一项，如 {EXAMPLES[kind]}。")
+    if kind == "window" and rule.get("start") and rule.get("end") and rule["end"] < rule["start"]:
+        f.error("end", f"结束日期 {rule['end']} 早于开始日期 {rule['start']}。")
     f.check_unknown(("type", "label", *spec))
+    if any(key not in rule for key in REQUIRED.get(kind, ())):
+        return None  # the problem is recorded; the engine never sees half a rule
     return rule
 
 
@@ -84,8 +106,18 @@ PLAUSIBLE = {"min": (1, 366), "photos": (1, 30), "min_chars": (1, 10_000), "max_
 
 def _value(f: Fields, key: str, kind: str, tallies: set[str] | None):
     if kind == "int":
-        return f.integer(key, minimum=0 if key in DAY_FIELDS else 1, maximum=MAXIMUM.get(key), example="3",
+        return f.integer(key, minimum=1 if key != "window" else 0, maximum=MAXIMUM.get(key), example="3",
                          plausible=PLAUSIBLE.get(key))
+    if kind == "date":
+        return f.date(key)
+    if kind == "text":
+        return f.text(key) or None
+    if kind == "words":
+        return list(f.words(key)) or None
+    if kind == "relation":
+        return f.choice(key, RELATIONS)
+    if kind == "records":
+        return f.choice(key, RECORDS)
     if kind == "number":
         return f.number(key, example="40", plausible=PLAUSIBLE.get(f.data.get("type")) or PLAUSIBLE.get(key))
     if kind == "bool":

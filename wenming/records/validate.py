@@ -31,6 +31,7 @@ from .model import (
     Visibility,
     Year,
 )
+from .judgements import validate_judgements
 from .plan import validate_plan
 from .tallies import validate_tallies
 from .unit import validate_unit
@@ -98,7 +99,8 @@ def validate_year(raw_year: RawYear, unit: Unit, raw: RawRepo, problems: list[Pr
     tallies, volunteers = validate_tallies(raw_year.tallies, refs, problems)
     if year not in unit.staff and raw.unit is not None and raw.unit.data is not None:
         problems.append(Problem(raw.unit.path, None, "staff", f"缺少 {year} 年的职工总数。请在 staff 下添加一行 {year}: 人数", WARNING))
-    return Year(year, plan, activities, documents, honors, tallies, volunteers)
+    judgements = validate_judgements(raw_year.judgements, plan, activities + documents, problems)
+    return Year(year, plan, activities, documents, honors, tallies, volunteers, judgements)
 
 
 def _visibility(f: Fields) -> Visibility:

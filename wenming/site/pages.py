@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
 from .charts import year_charts
+from . import home
+from .evidence import category_uri, cards
 from ..records.model import Activity, Dataset, Document, HonorEntry, Task, Year, task_key
 from .photos import is_cleanable, published_suffix, thumb_uri
 from ..judge.progress import STATUS_ORDER, activity_checks, evaluate_year
@@ -28,6 +30,8 @@ class Page:
     markdown: str
     source: str
     """The data file the page comes from, for the edit link (`data/2018/plan.yml`)."""
+    line: int | None = None
+    """The record's first line in `source`, when it shares the file with others (a task in plan.yml)."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,20 @@ class Site:
     nav: list
     later: tuple[str, ...] = ()
     """Source paths of records dated after the as-of date, left out of this build."""
+    current: int | None = None
+    """The year the home page shows."""
+
+
+@dataclass(frozen=True)
+class NextStep:
+    """What a new unit does next, shown on the home page until its year has a plan and records."""
+    title: str
+    detail: str
+    command: str
+    """The command to run, if one does it (`wenming new activity`), else empty."""
+    guide: str
+    """The user-guide page that explains it (`guide/start.md`)."""
+    guide_title: str
 
 
 # -- URLs -------------------------------------------------------------------
@@ -104,12 +122,15 @@ class YearView:
     def __init__(self, dataset: Dataset, year: Year, as_of: dt.date):
         self.unit = dataset.unit
         year = year.until(as_of)
+        year = replace(year, activities=tuple(_commit_dates_shown(a, as_of) for a in year.activities))
         self.year = year
         self.progress = evaluate_year(dataset.unit, year, as_of)
         self.statuses = STATUS_ORDER
         self.plan = year.plan
         self.as_of = as_of
         self.orgs = dataset.unit.orgs
+        self.recorded = any(a.start <= as_of for y in dataset.years for a in y.activities)
+        """Whether the unit has recorded any activity by the as-of date (in any year): not a new unit."""
         self.tasks = {t.id: t for t in year.plan.tasks}
         self.schedule = {s.id: s for s in year.plan.schedule}
         self.by_task: dict[str, list] = {t: [] for t in self.tasks}
@@ -192,6 +213,29 @@ class YearView:
         phase = self.plan.phase_on(self.as_of)
         return phase.name if phase else "—"
 
+    def next_steps(self) -> list[NextStep]:
+        """What a new unit still has to do: shown while the year's plan is empty or no activity was ever recorded."""
+        if self.plan.tasks and self.recorded:
+            return []
+        y, plan_path = self.year.year, self.plan.source.path
+        unit_path = str(PurePosixPath(plan_path).parent.parent / "unit.yml")
+        steps = []
+        if not self.plan.tasks:
+            steps.append(NextStep("填写实施方案", f"照单位印发的{y}年度实施方案，在 {plan_path} 里写任务分解："
+                                  "每项任务的时限和佐证要求，首页据此判断每项任务的状态", "", "guide/start.md", "从零开始"))
+        if y not in self.unit.staff:
+            steps.append(NextStep("填写职工总数", f"在 {unit_path} 的 staff 下加一行 {y}: 职工人数（志愿者比例的分母）",
+                                  "", "guide/data-format.md", "数据格式"))
+        if not self.recorded:
+            steps.append(NextStep("录入第一条活动", "每开展一次活动，新建一条记录（图文简报和现场照片），"
+                                  "写上它是哪项任务的佐证", "wenming new activity", "guide/activity.md",
+                                  "添加一条活动记录"))
+        if steps:
+            steps.append(NextStep("检查、生成和发布", "改好后检查并重新生成网站，首页就会显示各项任务的进度；"
+                                  "把生成的 build/ 放到内网服务器上，同事就能看到",
+                                  "wenming check && wenming build", "guide/deploy.md", "在内网发布"))
+        return steps
+
     def totals(self) -> dict[str, float]:
         acts = self.year.activities
         return {
@@ -201,6 +245,14 @@ class YearView:
             "honors": len(self.on_board()),
             "documents": len(self.year.documents),
         }
+
+
+def _commit_dates_shown(a: Activity, as_of: dt.date) -> Activity:
+    """The git first-commit date is shown only where it means something: when it is the report date
+    (`report_dates: git`) and not later than the as-of date; never beside a `reported` field it contradicts."""
+    if a.first_commit and (a.reported_from != "git" or a.first_commit > as_of):
+        return replace(a, first_commit=None)
+    return a
 
 
 def _hours(value: float) -> str:
@@ -222,11 +274,13 @@ def build_site(dataset: Dataset, as_of: dt.date) -> Site:
                   photo_thumb_uri=photo_thumb_uri, honor_thumb_uri=honor_thumb_uri,
                   excerpt=excerpt, brief_length=brief_length, hours=_hours, Status=Status, method_names=METHOD_NAMES,
                   years=[y.year for y in years])
+    common.update(_record_helpers())
+    common.update(home.template_context())
     views = {y.year: YearView(dataset, y, as_of) for y in years}
     if years:
         current = views[as_of.year] if as_of.year in views else views[years[-1].year]
-        pages.append(Page("index.md", render("home.md.j2", "index.md", v=current, root=True, **common),
-                          current.plan.source.path))
+        pages.append(Page("index.md", render("home.md.j2", "index.md", v=current, d=home.Dashboard(current),
+                                             **common), current.plan.source.path))
         nav.append({"首页": "index.md"})
     later: list[str] = []
     for year in reversed(years):
@@ -236,7 +290,7 @@ def build_site(dataset: Dataset, as_of: dt.date) -> Site:
         later += [r.source.path for r in year.after(as_of)]
     if years:
         nav += _nav(views, current.year.year)
-    return Site(tuple(pages), tuple(media), nav, tuple(sorted(later)))
+    return Site(tuple(pages), tuple(media), nav, tuple(sorted(later)), current.year.year if years else None)
 
 
 def problems_site(errors: list[str]) -> Site:
@@ -265,7 +319,7 @@ def _year_pages(v: YearView, common: dict) -> list[Page]:
     plan_src = v.plan.source.path
     ctx = dict(v=v, **common)
     out = [
-        Page(f"{y}/index.md", render("home.md.j2", f"{y}/index.md", root=False, **ctx), plan_src),
+        Page(f"{y}/index.md", render("home.md.j2", f"{y}/index.md", d=home.Dashboard(v), **ctx), plan_src),
         Page(f"{y}/plan.md", render("plan.md.j2", f"{y}/plan.md", **ctx), plan_src),
         Page(f"{y}/months/index.md", render("months.md.j2", f"{y}/months/index.md", **ctx), plan_src),
         Page(f"{y}/tasks/index.md", render("tasks.md.j2", f"{y}/tasks/index.md", **ctx), plan_src),
@@ -274,6 +328,7 @@ def _year_pages(v: YearView, common: dict) -> list[Page]:
         Page(f"{y}/departments/index.md", render("departments.md.j2", f"{y}/departments/index.md", **ctx), plan_src),
         Page(f"{y}/documents/index.md", render("documents.md.j2", f"{y}/documents/index.md", **ctx), plan_src),
     ]
+    out.append(Page(*home.render_attention_page(v, ctx), plan_src))
     for month in range(1, 13):
         uri = month_uri(y, month)
         out.append(Page(uri, render("month.md.j2", uri, month=month, **ctx), plan_src))
@@ -282,7 +337,7 @@ def _year_pages(v: YearView, common: dict) -> list[Page]:
         out.append(Page(uri, render("activity.md.j2", uri, a=a, **ctx), a.source.path))
     for task in v.plan.tasks:
         uri = task_uri(y, task.id)
-        out.append(Page(uri, render("task.md.j2", uri, task=task, **ctx), task.source.path))
+        out.append(Page(uri, render("task.md.j2", uri, task=task, **ctx), task.source.path, task.source.line))
     for period in v.periods():
         uri = period_uri(period)
         entries = [h for h in v.on_board() if h.period == period]
@@ -290,7 +345,20 @@ def _year_pages(v: YearView, common: dict) -> list[Page]:
     for org in v.unit.departments + v.unit.branches:
         uri = department_uri(y, org.id)
         out.append(Page(uri, render("department.md.j2", uri, org=org, **ctx), plan_src))
+    for c in v.plan.categories:
+        uri = category_uri(y, c.number)
+        out.append(Page(uri, render("category.md.j2", uri, category=c, **ctx), plan_src))
     return out
+
+
+def _record_helpers() -> dict:
+    """What the record pages' templates use beyond the common URLs (wenming.site.evidence)."""
+    def task_cards(v: YearView, task_id: str) -> list:
+        return cards(v.by_task.get(task_id, ()), v.docs_by_task.get(task_id, ()),
+                     photo_uri, activity_uri, document_file_uri)
+    def upcoming_for(v: YearView, org_id: str) -> list:
+        return [d for d in v.progress.upcoming if org_id in d.task.lead or org_id in d.task.coop]
+    return dict(category_uri=category_uri, task_cards=task_cards, upcoming_for=upcoming_for)
 
 
 def _year_media(year: Year) -> list[Media]:
@@ -304,7 +372,7 @@ def _year_media(year: Year) -> list[Media]:
 
 def _year_nav(v: YearView) -> list:
     y = v.year.year
-    months = [{f"{cn_number(m)}月": month_uri(y, m)} for m in range(1, 13)]
+    months = [{f"{m}月": month_uri(y, m)} for m in range(1, 13)]
     honors = [f"{y}/honors/index.md"] + [{quarter_name(p)[5:]: period_uri(p)} for p in v.periods()]
     return [
         f"{y}/index.md",

@@ -67,3 +67,31 @@ def use_in_search(config, project: Path, dataset: Dataset) -> None:
         jieba.load_userdict(str(USER_DICT))
     for word in data_words(dataset):
         jieba.add_word(word)
+
+
+# -- the search index and the browser's query ------------------------------------------------
+
+_SEGMENT_LOOP = "for(let o=s+1;o<t.length;o++)t.slice(s,o)in e"
+"""Material 9.7's query segmenter (`segment()` in its search worker), minified. It cuts each run of
+Chinese characters in a query into words of the index, but never tries the run itself: `j < length`
+leaves out the last character, so `道德讲堂` is searched as `道德* 讲` (the 堂 is dropped) and every
+hit is marked "缺少: 讲". Trying the whole run (`j <= length`) keeps a word of the index whole."""
+_SEGMENT_FIXED = "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e"
+WORKER_PREFIX = "assets/javascripts/workers/search."
+
+
+def fix_query_segmenter(worker_js: str) -> str | None:
+    """The search worker with the segmenter fixed, or None when this Material does not have the bug's code."""
+    if worker_js.count(_SEGMENT_LOOP) != 1:
+        return None
+    return worker_js.replace(_SEGMENT_LOOP, _SEGMENT_FIXED)
+
+
+_DETAILS = re.compile(r'<(table\b|(?:div|p|ul) class="(?:wm-badges|wm-source|wm-meta)")')
+_RECORD_PAGE = re.compile(r"^\d{4}/activities/")
+
+
+def index_text_first(uri: str, html: str) -> str:
+    """On an activity page the search index (and so a result's snippet) takes the brief's text, not
+    the details around it: its tables, compliance badges and meta line are marked `data-search-exclude`."""
+    return _DETAILS.sub(r"<\1 data-search-exclude", html) if _RECORD_PAGE.match(uri) else html

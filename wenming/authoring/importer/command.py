@@ -1,0 +1,61 @@
+"""`wenming import plan`: the command line over :func:`import_plan` (reads the document, writes the draft)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ... import settings
+from ...records.load import load_repository
+from .draft import ImportProblem, import_plan
+
+
+@click.group("import")
+def import_group() -> None:
+    """从单位的文件导入记录（如年度实施方案）。"""
+
+
+@import_group.command("plan")
+@click.argument("document", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--year", type=click.IntRange(1990, 2100), help="方案的年度，如 2019（默认：方案标题里的年份）。")
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path),
+              help="草稿写到哪里，默认 data/<年度>/plan.yml。")
+@click.option("--data", "data", type=click.Path(file_okay=False, path_type=Path),
+              help="数据文件夹，默认为项目根目录下的 data/（用其中 unit.yml 的部门对应方案里的部门）。")
+def import_plan_command(document: Path, year: int | None, output: Path | None, data: Path | None) -> None:
+    """把实施方案（.docx、带文字层的 .pdf、.txt、.md）导入为 plan.yml 草稿：检查通过，待确认处有注释。"""
+    data_dir = data if data is not None else settings.data_dir(Path.cwd())
+    raw = load_repository(data_dir, settings.display_path(data_dir))
+    try:
+        result = import_plan(document, raw, year)
+    except ImportProblem as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    target = output if output is not None else data_dir / str(result.draft.year) / "plan.yml"
+    if target.exists():
+        click.echo(f"{target}: 文件已存在，没有覆盖。请用 -o 写到别的文件，对照后再手工合并。", err=True)
+        sys.exit(1)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(target, "x", encoding="utf-8", newline="\n") as out:
+            out.write(result.text)
+    except OSError as exc:
+        click.echo(f"{target}: 无法写入（{exc.strerror or exc}）。请检查路径和写入权限。", err=True)
+        sys.exit(1)
+    draft = result.draft
+    defaulted = sum(1 for t in draft.tasks if t.deadlines == ["全年"] and any("没有写这项任务的时限" in n.reason for n in t.notes))
+    click.echo(f"已导入 {document} → {target}（{draft.year} 年草稿）：")
+    click.echo(f"  {len(draft.categories)} 个类别，{result.tasks} 项任务，其中 {result.readable_deadlines} 项的时限能读懂"
+               + (f"（{defaulted} 项方案没写时限，先写作“全年”）" if defaulted else "") + "；")
+    click.echo(f"  活动安排表 {len(draft.schedule)} 项，领导小组 {len(draft.leaders)} 人，实施阶段 {len(draft.phases)} 个；")
+    click.echo(f"  待确认 {result.to_confirm} 处（文件中搜索“待确认”）。")
+    if draft.unknown_orgs:
+        click.echo(f"  不在 unit.yml 里的部门：{'、'.join(draft.unknown_orgs)}（先在 unit.yml 的 departments 添加，再补到任务的 lead/coop）。")
+    if result.remaining:
+        click.echo("草稿还有检查不通过的地方（请改正，并报告这个问题）：", err=True)
+        for problem in result.remaining:
+            click.echo(f"  {problem.format()}", err=True)
+        sys.exit(1)
+    click.echo("下一步：对照原件逐项核对草稿，改好“待确认”处并删掉注释，运行 wenming check，再 git commit。")

@@ -1,0 +1,89 @@
+"""Tables in a plan: the 活动安排表 (time · activity · report) and 任务分解 tables. Pure."""
+
+from __future__ import annotations
+
+import re
+
+from ...records.deadlines import cn_number
+from ...records.model import Unit
+from .model import CategoryDraft, Note, PlanDraft, ScheduleDraft, clip
+from .readers import Block
+
+_MONTH_ROW = re.compile(r"^([一二三四五六七八九十]+|\d{1,2})\s*月(?:份)?$")
+_LEADING_MONTH = re.compile(r"^(\d{1,2}|[一二三四五六七八九十]+)月")
+_LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[、.．]|[①-⑳]|[（(]\d{1,2}[）)])")
+
+
+def _column(header: tuple[str, ...], *words: str) -> int | None:
+    for i, cell in enumerate(header):
+        if any(w in cell for w in words):
+            return i
+    return None
+
+
+def read_table(table: Block, heading: str, unit: Unit, draft: PlanDraft) -> None:
+    header = table.rows[0]
+    when, activity = _column(header, "时间", "日期"), _column(header, "活动", "内容", "事项")
+    task, orgs = _column(header, "任务", "工作内容", "内容"), _column(header, "责任", "部门", "单位", "牵头")
+    if when is not None and activity is not None and orgs is None:
+        _schedule(table, when, activity, _column(header, "上报", "报送"), draft)
+    elif task is not None and orgs is not None:
+        from .outline import table_tasks  # the same task reading as for numbered paragraphs
+        table_tasks(table, header, unit, draft)
+    else:
+        what = heading or "、".join(c for c in header if c)
+        draft.notes.append(Note(f"表格“{clip(what, 30)}”（{len(table.rows)} 行）不是活动安排表或任务分解表，没有导入"
+                                "（测评体系的分值请写在任务的 score 里）。"))
+
+
+def _join_lines(cell: str) -> str:
+    """A cell's lines as the table shows them: list items on their own lines, wrapped lines joined."""
+    lines: list[str] = []
+    for line in (ln.strip() for ln in cell.split("\n")):
+        if not line:
+            continue
+        if lines and not _LIST_ITEM.match(line):
+            lines[-1] += line
+        else:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def _schedule(table: Block, when_col: int, activity_col: int, report_col: int | None, draft: PlanDraft) -> None:
+    month = 0
+    counts: dict[int, int] = {}
+    for row in table.rows[1:]:
+        cells = [_join_lines(c) for c in row]
+        if not any(cells):
+            continue
+        m = _MONTH_ROW.match(cells[0])
+        if m and not any(cells[1:]):
+            month = cn_number(m.group(1)) or 0
+            continue
+        cell = lambda i: cells[i] if i is not None and i < len(cells) else ""  # noqa: E731
+        when, activity, report = cell(when_col), cell(activity_col), cell(report_col).replace("\n", "")
+        lead = _LEADING_MONTH.match(when)
+        row_month = cn_number(lead.group(1)) if lead else month
+        if not row_month or not 1 <= row_month <= 12 or not activity:
+            draft.notes.append(Note("活动安排表的这一行看不出月份或活动内容，没有导入。", clip(" | ".join(cells))))
+            continue
+        counts[row_month] = counts.get(row_month, 0) + 1
+        draft.schedule.append(ScheduleDraft(f"{row_month:02d}-{counts[row_month]}", row_month, when.replace("\n", ""),
+                                            activity, report))
+
+
+def category_row(cells: list[str]) -> tuple[int, str] | None:
+    """A row that opens a category: `一、…` / `（一）…` in the first cell, or one text across the row."""
+    first = cells[0]
+    m = re.match(r"^[（(]?([一二三四五六七八九十]+)(?:[）)、.．]\s*(.*))?$", first)
+    if m and cn_number(m.group(1)):
+        rest = m.group(2) or next((c for c in cells[1:] if c), "")
+        return cn_number(m.group(1)) or 0, rest
+    if len(set(c for c in cells if c)) == 1 and not re.match(r"^\d", first):
+        return 0, first
+    return None
+
+
+def new_category(number: int, title: str, draft: PlanDraft, source: str) -> CategoryDraft:
+    number = number or (draft.categories[-1].number + 1 if draft.categories else 1)
+    return CategoryDraft(number, title, clip(source))

@@ -246,5 +246,5 @@ def check_new(raw: RawRepo, new: list[NewFile], also: tuple[str, ...] = ()) -> l
     files = raw.files | {n.path for n in new} | set(also)
     repo = replace(raw, years=[years[y] for y in sorted(years)], files=frozenset(files), problems=[])
     paths = {f"{raw.root}/{n.path}" for n in new}
-    # The template's 【…】 hints are written on purpose: `wenming check` reports them until replaced.
+    # The template's bracketed hints are written on purpose: `wenming check` reports them until replaced.
     return [p for p in validate_repository(repo).problems if p.path in paths and PLACEHOLDER_LEFT not in p.message]

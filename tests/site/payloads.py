@@ -65,6 +65,8 @@ PLACES: list[tuple[str, tuple]] = [
     ("2018/plan.yml", ("categories", "*", "tasks", "*", "title")),
     ("2018/plan.yml", ("categories", "*", "tasks", "*", "text")),
     ("2018/plan.yml", ("categories", "*", "tasks", "*", "evidence")),
+    ("2018/plan.yml", ("categories", "*", "tasks", "*", "leader")),
+    ("2018/plan.yml", ("categories", "*", "tasks", "*", "owner")),
     ("2018/plan.yml", ("categories", "*", "tasks", "*", "rules", "*", "label")),
     ("2018/plan.yml", ("categories", "*", "tasks", "*", "score", "item")),
     ("2018/plan.yml", ("schedule", "*", "when")), ("2018/plan.yml", ("schedule", "*", "activity")),

@@ -11,6 +11,7 @@ environment; everything it calls is pure.
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 import sys
@@ -56,6 +57,8 @@ def on_config(config, **kwargs):
     _state.clear()
     project = Path(config.config_file_path).resolve().parent
     data_dir = settings.data_dir(project, config.extra)
+    if problem := settings.output_problem(Path(config.site_dir), data_dir, project):
+        raise PluginError(problem)  # before MkDocs empties the site folder
     as_of = settings.as_of()
     dataset = load_dataset(data_dir, settings.display_path(data_dir))
     if settings.public():
@@ -76,7 +79,9 @@ def on_config(config, **kwargs):
     _state.update(site=site, data_dir=data_dir, project=project, meta={
         p.uri: page_meta(p.uri, p.markdown, p.source, p.line, site.current, settings.public()) for p in site.pages})
     if dataset.unit.short and not errors:
-        config.site_name = dataset.unit.short  # the header and every window title name the unit
+        # The header and every window title name the unit. Material puts site_name into text and attributes
+        # unescaped (MkDocs' templates do not autoescape), so it holds the name as HTML text.
+        config.site_name = html.escape(dataset.unit.short, quote=True)
     if all(Path(w).resolve() != data_dir.resolve() for w in config.watch):
         config.watch.append(str(data_dir))  # `serve --data PATH` rebuilds when a record there changes
     logging.getLogger("jieba").setLevel(logging.WARNING)  # not "Building prefix dict …" on every build

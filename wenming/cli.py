@@ -1,6 +1,7 @@
 """The `wenming` command line: a thin layer over the package and MkDocs.
 
-Exit status: 0 when the data is clean, 1 when it has problems, 2 for bad usage.
+Exit status: 0 when the data is clean, 1 when it has problems, 2 for bad usage, 3 when wenming
+itself failed (a short apology; the traceback only with `wenming --debug …`).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ import datetime as dt
 import os
 import signal
 import sys
+import traceback
 from pathlib import Path
 
 import click
@@ -124,9 +126,40 @@ def _environment(as_of: str | None, data: Path | None) -> dict[str, str]:
     return env
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+INTERNAL_ERROR = 3
+REPORT_TO = "https://github.com/wenming-project/wenming/issues（或交给本单位负责 wenming 的同事）"
+
+
+class _Group(click.Group):
+    """Exit 3 with a short apology, not a traceback, when wenming itself fails."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # noqa: BLE001 - the last line of defence
+            if ctx.params.get("debug"):
+                traceback.print_exc()
+            click.echo(f"抱歉，wenming 内部出错了（{type(exc).__name__}），这不是你的数据的问题。\n"
+                       f"请把运行的命令和下面这行报告给 {REPORT_TO}：\n  {type(exc).__name__}: {str(exc)[:200]}\n"
+                       "加 --debug（如 wenming --debug check）可以看到详细的出错位置。", err=True)
+            ctx.exit(INTERNAL_ERROR)
+
+
+def _refuse_output(output: Path, data: Path | None, config_file: Path, what: str, hint: str) -> None:
+    """Usage error (exit 2) when `output` would overwrite or sit in the data folder or the project."""
+    config_file, data, _ = _standalone(config_file, data)
+    project = config_file.resolve().parent
+    data_dir = data if data is not None else settings.data_dir(project)
+    if problem := settings.output_problem(output, data_dir, project, what):
+        raise click.BadParameter(problem, param_hint=hint)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="wenming")
-def main() -> None:
+@click.option("--debug", is_flag=True, help="wenming 内部出错时显示完整的出错位置（traceback）。")
+def main(debug: bool) -> None:
     """wenming：把文明单位创建记录（data/）生成为静态网站。"""
 
 
@@ -134,8 +167,47 @@ def main() -> None:
 @_data_option
 @_config_option
 def check(data: Path | None, config_file: Path) -> None:
-    """检查 data/ 中的全部记录，逐条报告问题。"""
-    sys.exit(_check(data, config_file))
+    """检查 data/ 中的全部记录，逐条报告问题；也提醒带拍摄地点（GPS）的照片。"""
+    code = _check(data, config_file)
+    from .authoring.gps import image_files, located
+
+    folder = data if data is not None else settings.data_dir(_standalone(config_file, data)[0].resolve().parent)
+    if folder.is_dir() and (found := [p for p in image_files([folder]) if located(p)]):
+        click.echo(f"提醒：{len(found)} 张照片的原图带有拍摄地点（GPS），提交到 git 后所有能看到仓库的人都能看到"
+                   f"（网站上的照片已去掉）：", err=True)
+        click.echo("\n".join(f"  {settings.display_path(p)}" for p in found[:20]) +
+                   (f"\n  ……共 {len(found)} 张" if len(found) > 20 else ""), err=True)
+        click.echo(f"去掉地点：wenming photos clean {settings.display_path(folder)}", err=True)
+    sys.exit(code)
+
+
+@main.group()
+def photos() -> None:
+    """照片原图的处理（去掉拍摄地点）。"""
+
+
+@photos.command("clean")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@_data_option
+def photos_clean(paths: tuple[Path, ...], data: Path | None) -> None:
+    """去掉照片原图里的拍摄地点（GPS），直接改写原图，图像本身和其他信息不变。不写路径时处理整个 data/。"""
+    from .authoring.gps import image_files, strip_location
+
+    cleaned, skipped = [], []
+    for path in image_files(list(paths) or [data or Path("data")]):
+        try:
+            if strip_location(path):
+                cleaned.append(path)
+        except ValueError:
+            skipped.append(f"{settings.display_path(path)}（{path.suffix} 格式不能在不重新压缩的情况下处理，未改动）")
+        except OSError as exc:
+            skipped.append(f"{settings.display_path(path)}（{exc}，未改动）")
+    for path in cleaned:
+        click.echo(f"已去掉拍摄地点：{settings.display_path(path)}")
+    for line in skipped:
+        click.echo(f"跳过：{line}", err=True)
+    click.echo(f"共去掉 {len(cleaned)} 张照片的拍摄地点" + (f"，跳过 {len(skipped)} 张" if skipped else "") + "。"
+               + ("下一步：git add 这些照片并提交。" if cleaned else ""))
 
 
 @main.command()
@@ -190,9 +262,14 @@ def build(as_of: str | None, data: Path | None, config_file: Path, public: bool,
     config_file, data, own = _standalone(config_file, data, env)
     if public:
         env[settings.PUBLIC_ENV] = "1"
+    site_args = _site_dir_args(own, mkdocs_args)
+    for i, arg in enumerate(site_args):  # MkDocs empties the site folder first: never data/ or the project
+        if arg in ("-d", "--site-dir") and i + 1 < len(site_args) or arg.startswith("--site-dir="):
+            site = arg.split("=", 1)[1] if "=" in arg else site_args[i + 1]
+            _refuse_output(Path(site), data, config_file, "输出文件夹", "-d")
     if _load_checked(data, config_file, keep=True) is None:  # the hook takes the dataset, not reading data/ again
         sys.exit(1)
-    sys.exit(1 if _mkdocs(["build", "-f", str(config_file), *_site_dir_args(own, mkdocs_args)], env) else 0)
+    sys.exit(1 if _mkdocs(["build", "-f", str(config_file), *site_args], env) else 0)
 
 
 @main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
@@ -283,6 +360,7 @@ def export_ledger(output: Path, as_csv: bool, as_of: str | None, data: Path | No
                                  f"请改为 {output.with_suffix(suffix)}。", param_hint="-o")
     env = _environment(as_of, data)  # validates --as-of
     day = settings.parse_as_of(env[settings.AS_OF_ENV]) if as_of else settings.as_of()
+    _refuse_output(output, data, config_file, "输出文件", "-o")
     dataset = _load_checked(data, config_file)
     if dataset is None:
         sys.exit(1)
@@ -312,6 +390,7 @@ def export_archive(output: Path, as_of: str | None, data: Path | None, config_fi
                                  param_hint="-o")
     env = _environment(as_of, data)  # validates --as-of
     day = settings.parse_as_of(env[settings.AS_OF_ENV]) if as_of else settings.as_of()
+    _refuse_output(output, data, config_file, "输出文件", "-o")
     env = _environment(day.isoformat(), data)  # one date for the pages, the sitemap and the zip
     config_file, data, _ = _standalone(config_file, data, env)
     if public:

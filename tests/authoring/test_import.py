@@ -17,6 +17,7 @@ from wenming.authoring.importer import ImportProblem, import_plan
 from wenming.authoring.importer.phrases import read_cell, read_task_phrases, split_evidence
 from wenming.cli import main
 from wenming.records.load import load_repository
+from wenming.records.phrases import read_phrase
 
 sys.path.insert(0, str(Path(__file__).parent))
 from pdftext import write_pdf  # noqa: E402
@@ -91,10 +92,14 @@ def test_the_sample_plan_comes_back_from_its_word_document(tmp_path):
     assert result.tasks == 46 and result.readable_deadlines == 41 and result.defaulted == 5
     # frequencies go to `frequency:` only: no `count:` beside them, nothing the validator warns about
     assert "count:" not in result.text and "重复了" not in result.text and result.rejected == {}
-    frequency = lambda t: {r["type"]: r.get("min") for r in t.rules  # noqa: E731
-                           if r.get("origin") == "frequency" and r["type"] in ("count", "per_cycle")}
+    # compared as read, before rules that say the same thing are merged (the sample's hand-made spread and festival
+    # rules make its own count redundant there, the draft has no hand-made rules)
+    def frequency(task):
+        readings = [r.as_json() for phrase in task.frequency for r in read_phrase(phrase, 2018).readings]
+        return sorted((r["kind"], r.get("min")) for r in readings if r["kind"] in ("count", "per_cycle"))
     same = [t.id for t in sample.tasks if frequency(got[t.id]) == frequency(t)]
-    print(f"sample counts and cycles right: {len(same)}/{len(sample.tasks)}")
+    print(f"sample counts and cycles right: {len(same)}/{len(sample.tasks)}",
+          [(t.id, frequency(got[t.id]), frequency(t)) for t in sample.tasks if t.id not in same])
     # the rest: 2-2 and 10-3, where the sample wrote the same cycle as a hand-made refresh / quota rule, and
     # 10-2, whose 每月上传…截图 the sample left out
     assert len(same) >= 43

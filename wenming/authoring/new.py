@@ -139,7 +139,7 @@ def _orgs_hint(raw: RawRepo) -> None:
 
 
 def _commit_hint(paths: list[str], message: str) -> str:
-    quoted = " ".join(f'"{p}"' for p in paths)
+    quoted = " ".join(f'"{p}"' for p in dict.fromkeys(paths))  # each path once
     return f'git add {quoted} && git commit -m "{message}"'
 
 
@@ -258,6 +258,9 @@ def new_document(data: Path | None, date: str | None, title: str | None, file: s
     source: Path = asker["file"]
     in_place = source.resolve().parent == folder.resolve()
     name = source.name if in_place else scaffold.document_name(asker["date"], asker["title"], source.suffix)
+    if PurePosixPath(name).suffix.lower() == ".yml":  # it would be the description's own path
+        _fail(f'{source}: 材料文件不能是 .yml 文件（documents/ 里的 .yml 是材料的说明，会和它写到同一个文件）。'
+              "请先另存为 PDF 或图片，再用 --file 指定。", 2)
     if not in_place and (folder / name).exists():
         _fail(f"{_show(raw, f'{year}/documents/{name}')}: 文件已存在，没有覆盖。请换一个材料名称（--title）。")
 
@@ -269,8 +272,9 @@ def new_document(data: Path | None, date: str | None, title: str | None, file: s
     options = {"date": "--date", "title": "--title", "file": "--file", "number": "--number", "kind": "--kind",
                "departments": "--department", "tasks": "--task"}
     item = _create(data_dir, raw, asker, build, options, also=(f"{year}/documents/{name}",))[0]
-    if not in_place:
-        shutil.copyfile(source, folder / name)
+    if not in_place:  # "x": never over an existing file
+        with open(source, "rb") as src, open(folder / name, "xb") as dst:
+            shutil.copyfileobj(src, dst)
     copied = "" if in_place else f"，并把文件复制为 {_show(raw, f'{year}/documents/{name}')}"
     click.echo(f"已新建 {_show(raw, item.path)}{copied}")
     click.echo("下一步：")

@@ -20,6 +20,10 @@ DEADLINE_HINT = (
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
+MAX_DAYS = 366
+"""A relative deadline further than a year after the event is not a deadline a plan sets."""
+
+
 def cn_number(text: str) -> int | None:
     """`5`, `五`, `十五`, `二十` → int; None if not a number."""
     if text.isdigit():
@@ -112,9 +116,10 @@ def parse_deadline(text: str, year: int) -> Deadline | None:
     m = _RELATIVE.match(words)
     if m:
         n = cn_number(m.group(1))
-        if n is None:
+        days = None if n is None else n * 7 if m.group(2) == "周" else n
+        if days is None or days > MAX_DAYS:
             return None
-        return Deadline(original, "relative", (), n * 7 if m.group(2) == "周" else n)
+        return Deadline(original, "relative", (), days)
     if _RELATIVE_WEEK.match(words):
         return Deadline(original, "relative", (), 7)
     if _NEXT_DAY.match(words):

@@ -15,10 +15,16 @@ import contextlib
 import contextvars
 import datetime as dt
 import difflib
+import math
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
-from .load import BadDate, LineDict, LineList
+from .yamltext import BadDate, BadNumber, LineDict, LineList
+
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+"""Dates outside these years are typing mistakes (and would overflow date arithmetic)."""
+MAX_NUMBER = 1_000_000_000
+"""No count, hour total or score in a record comes near this; above it is a typing mistake."""
 from .problems import WARNING, Problem
 
 
@@ -64,10 +70,16 @@ def show(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, (int, float)):
         return str(value)
+    if isinstance(value, BadNumber):
+        return f"一个 {len(value.text)} 位的数字"
     text = str(value)
     if len(text) > 40:
         text = text[:40] + "…"
     return f'"{text}"'
+
+
+def _num(value: float) -> str:
+    return str(value) if isinstance(value, int) else f"{value:g}"
 
 
 def did_you_mean(value: str, choices: Iterable[str]) -> str:
@@ -175,8 +187,11 @@ class Fields:
                 self.missing(key, "2018-03-06")
             return None
         if isinstance(value, dt.datetime):
-            return value.date()
+            value = value.date()
         if isinstance(value, dt.date):
+            if not FIRST_YEAR <= value.year <= LAST_YEAR:
+                self.error(key, f"日期 {value} 不在 {FIRST_YEAR} 到 {LAST_YEAR} 年之间。请检查年份。")
+                return None
             return value
         if isinstance(value, BadDate):
             self.error(key, f'日期不存在："{value}"。请检查月份和日期（如 2 月没有 30 日）。')
@@ -185,31 +200,52 @@ class Fields:
         return None
 
     def integer(self, key: str, required: bool = False, minimum: int = 0, maximum: int | None = None,
-                example: str = "30") -> int | None:
+                example: str = "30", plausible: tuple[int, int] | None = None) -> int | None:
+        """A whole number in [minimum, maximum] (at most MAX_NUMBER); outside `plausible` it is kept
+        with a warning that names the usual range."""
         self._read(key, "integer", required, minimum=minimum, maximum=maximum)
         value = self.raw(key)
         if value is None:
             if required:
                 self.missing(key, example)
             return None
+        if isinstance(value, BadNumber):
+            self.error(key, f"数字太大（{len(value.text)} 位）。请检查这个数字，如 {key}: {example}")
+            return None
+        maximum = MAX_NUMBER if maximum is None else maximum
         if isinstance(value, bool) or not isinstance(value, int):
             if isinstance(value, str) and value.strip().rstrip("人次条个名").isdigit():
                 self.error(key, f"应为整数，实际为 {show(value)}。请只写数字，如 {key}: {value.strip().rstrip('人次条个名')}")
             else:
                 self.error(key, f"应为整数，实际为 {show(value)}。请只写数字，如 {key}: {example}")
             return None
-        if value < minimum or (maximum is not None and value > maximum):
-            rng = f"{minimum} 到 {maximum}" if maximum is not None else f"不小于 {minimum}"
-            self.error(key, f"应为{rng}的整数，实际为 {value}。")
+        if value < minimum or value > maximum:
+            self.error(key, f"应为 {minimum} 到 {maximum} 的整数，实际为 {value}。")
             return None
+        self._plausible(key, value, plausible)
         return value
 
-    def number(self, key: str, required: bool = False, example: str = "12.5") -> float | None:
+    def _plausible(self, key: str, value: float, plausible: tuple[float, float] | None) -> None:
+        if plausible and not plausible[0] <= value <= plausible[1]:
+            self.warn(key, f"{_num(value)} 不太可能（通常在 {_num(plausible[0])} 到 {_num(plausible[1])} 之间）。"
+                           "请检查是不是多打或少打了数字。")
+
+    def number(self, key: str, required: bool = False, example: str = "12.5",
+                plausible: tuple[float, float] | None = None) -> float | None:
+        """A number from 0 to MAX_NUMBER (never NaN or infinity); outside `plausible` with a warning."""
         self._read(key, "number", required)
         value = self.raw(key)
         if value is None:
             if required:
                 self.missing(key, example)
+            return None
+        if isinstance(value, BadNumber) or (isinstance(value, (int, float)) and not isinstance(value, bool)
+                                            and math.isfinite(value) and abs(value) > MAX_NUMBER):
+            self.error(key, f"数字太大（应在 0 到 {MAX_NUMBER:,} 之间），实际为 {show(value)}。请检查这个数字。")
+            return None
+        if isinstance(value, float) and not math.isfinite(value):
+            self.error(key, f"应为数字，实际为 {value}（{'不是数' if math.isnan(value) else '无穷大'}）。"
+                            f"请写一个具体的数字，如 {key}: {example}")
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.error(key, f"应为数字，实际为 {show(value)}。请只写数字，如 {key}: {example}")
@@ -217,6 +253,7 @@ class Fields:
         if value < 0:
             self.error(key, f"不能是负数，实际为 {value}。")
             return None
+        self._plausible(key, value, plausible)
         return float(value)
 
     def boolean(self, key: str, required: bool = False) -> bool | None:

@@ -12,144 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .problems import WARNING, Problem
+from .yamltext import BadDate, BadNumber, LineDict, LineList, control_character, parse_yaml
 
-# ---------------------------------------------------------------------------
-# YAML with line numbers
-
-
-class LineDict(dict):
-    """A mapping that remembers the line of itself and of each key."""
-
-    line: int = 0
-    lines: dict
-
-    def line_of(self, key: Any) -> int:
-        return self.lines.get(key, self.line)
-
-
-class LineList(list):
-    """A sequence that remembers the line of itself and of each item."""
-
-    line: int = 0
-    lines: list
-
-    def line_of(self, index: int) -> int:
-        return self.lines[index] if index < len(self.lines) else self.line
-
-
-@dataclass(frozen=True)
-class BadDate:
-    """A value YAML took for a date that does not exist (`2018-02-30`)."""
-
-    text: str
-
-    def __str__(self) -> str:
-        return self.text
-
-
-# libyaml's parser (same grammar, same marks) is about 10x faster than the pure-Python one.
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    duplicate_keys: list[tuple[int, Any]]
-
-
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
-    loader.flatten_mapping(node)
-    result = LineDict()
-    result.line = node.start_mark.line + 1
-    result.lines = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if isinstance(key, (list, dict)):
-            key = str(key)
-        if key in result:
-            loader.duplicate_keys.append((key_node.start_mark.line + 1, key))
-        result[key] = loader.construct_object(value_node, deep=True)
-        result.lines[key] = key_node.start_mark.line + 1
-    return result
-
-
-def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
-    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
-    result.line = node.start_mark.line + 1
-    result.lines = [child.start_mark.line + 1 for child in node.value]
-    return result
-
-
-def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode) -> Any:
-    try:
-        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
-    except ValueError:
-        return BadDate(node.value)
-
-
-_Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
-_Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
-
-_YAML_HINTS = (
-    ("flow sequence", "方括号 [ ] 没有成对，或列表项之间少了逗号"),
-    ("flow mapping", "花括号 { } 没有成对，或项之间少了逗号"),
-    ("mapping values are not allowed", "这里不能出现冒号。如果值里有冒号，请给整个值加上引号"),
-    ("could not find expected ':'", "缺少冒号，或上一行的引号没有成对"),
-    ("cannot start any token", "不能用 Tab 键缩进，请改用空格"),
-    ("expected <block end>", "缩进不一致。同一层的字段要对齐"),
-    ("while scanning a quoted scalar", "引号没有成对"),
-    ("found unexpected end of stream", "引号没有成对"),
-    ("did not find expected key", "缩进不一致，或列表项 - 的位置不对"),
-    ("did not find expected '-' indicator", "列表项 - 的缩进不一致"),
-    ("found undefined alias", "& 和 * 是 YAML 的特殊符号，请给这个值加上引号"),
-    ("expected alphabetic or numeric character", "& 和 * 是 YAML 的特殊符号，请给这个值加上引号"),
-    ("found character that cannot start any token", "这个符号不能放在值的开头（如 @ `），请给这个值加上引号"),
-)
-
-
-def _yaml_hint(exc: yaml.YAMLError) -> str:
-    text = f"{getattr(exc, 'context', '') or ''} {getattr(exc, 'problem', '') or ''}"
-    for needle, hint in _YAML_HINTS:
-        if needle in text:
-            return hint
-    return "请检查这一行及上一行的缩进、冒号后的空格和引号"
-
-
-def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, list[Problem]]:
-    """Parse YAML text; problems carry `path` and lines shifted by `line_offset`."""
-    loader = _Loader(text)
-    loader.duplicate_keys = []
-    try:
-        data = loader.get_single_data()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 + line_offset if mark else None
-        return None, [Problem(path, line, "", f"YAML 语法错误：{_yaml_hint(exc)}。")]
-    except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
-        return None, [Problem(path, None, "", f"YAML 语法错误：{exc}。")]
-    finally:
-        loader.dispose()
-    problems = [
-        Problem(path, line + line_offset, str(key), "字段重复出现，后一个会覆盖前一个。请删掉其中一个。")
-        for line, key in loader.duplicate_keys
-    ]
-    _shift_lines(data, line_offset)
-    return data, problems
-
-
-def _shift_lines(value: Any, offset: int) -> None:
-    if not offset:
-        return
-    if isinstance(value, LineDict):
-        value.line += offset
-        value.lines = {k: v + offset for k, v in value.lines.items()}
-        for v in value.values():
-            _shift_lines(v, offset)
-    elif isinstance(value, LineList):
-        value.line += offset
-        value.lines = [v + offset for v in value.lines]
-        for v in value:
-            _shift_lines(v, offset)
-
+__all__ = ["BadDate", "BadNumber", "LineDict", "LineList", "RawFile", "RawRepo", "RawYear", "load_file",
+           "load_repository", "parse_yaml", "read_text", "split_front_matter"]
 
 # ---------------------------------------------------------------------------
 # Files
@@ -167,6 +34,8 @@ class RawFile:
     """The parsed YAML (a LineDict when well formed), or None when unreadable."""
     body: str = ""
     """Markdown after the front matter (for .md records)."""
+    body_line: int = 0
+    """The file's line number of the body's first line."""
     ok: bool = False
     """False when the file could not be read or parsed."""
 
@@ -243,11 +112,15 @@ def load_file(abs_path: Path, path: str, rel: str, front_matter: bool) -> tuple[
         return raw_file, [problem]
     if not text.strip():
         return raw_file, [Problem(path, None, "", "文件是空的。请填写内容，或删除这个文件。")]
+    if problem := control_character(text, path):
+        return raw_file, [problem]
     offset = 0
     if front_matter:
+        whole = text
         text, raw_file.body, offset, problem = split_front_matter(text, path)
         if problem:
             return raw_file, [problem]
+        raw_file.body_line = whole.count("\n") - raw_file.body.count("\n") + 1
         if not text.strip():
             return raw_file, [Problem(path, 1, "", "信息块是空的。请在两行 --- 之间填写信息。")]
     data, problems = parse_yaml(text, path, offset)
@@ -258,18 +131,56 @@ def load_file(abs_path: Path, path: str, rel: str, front_matter: bool) -> tuple[
     return raw_file, problems
 
 
-def _walk(root: Path) -> list[str]:
-    found = []
+def _walk(root: Path, display_root: str) -> tuple[list[str], list[Problem]]:
+    """Every file under `root` (relative, sorted), never following a link out of it.
+
+    A symbolic link (or Windows junction) to a file inside the data folder is read as that file.
+    A link to anything outside it, a broken link and a linked folder are errors naming the link:
+    what is outside `data/` is never read or published, and a linked folder would show the same
+    records twice or loop forever."""
+    found, problems = [], []
+    real_root = root.resolve()
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        here = Path(dirpath)
+        for name in sorted(dirnames):
+            if _is_link(here / name) and not name.startswith("."):
+                problems.append(Problem(f"{display_root}/{(here / name).relative_to(root).as_posix()}", None, "",
+                                        f"这个文件夹是一个链接（快捷方式，指向 {_target(here / name)}），不会读取。"
+                                        "请把文件夹本身移到这里（或复制进来），再删除这个链接。"))
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not _is_link(here / d))
         for name in sorted(filenames):
             if name.startswith(".") or name.startswith("~$"):
                 continue
-            found.append(Path(dirpath, name).relative_to(root).as_posix())
-    return sorted(found)
+            rel = (here / name).relative_to(root).as_posix()
+            if _is_link(here / name):
+                target = Path(os.path.realpath(here / name))
+                if not target.is_file():
+                    problems.append(Problem(f"{display_root}/{rel}", None, "", f"这个文件是一个链接，指向的 "
+                                            f"{_target(here / name)} 不存在或不是文件。请放入文件本身，再删除这个链接。"))
+                    continue
+                if not target.is_relative_to(real_root):
+                    problems.append(Problem(f"{display_root}/{rel}", None, "", f"这个文件是一个链接，指向数据文件夹外面的 "
+                                            f"{_target(here / name)}。数据文件夹外面的文件不会读取，也不会发布："
+                                            "请把文件本身复制进来，再删除这个链接。"))
+                    continue
+            found.append(rel)
+    return sorted(found), problems
+
+
+def _is_link(path: Path) -> bool:
+    return path.is_symlink() or (hasattr(path, "is_junction") and path.is_junction())
+
+
+def _target(path: Path) -> str:
+    try:
+        return os.readlink(path)
+    except OSError:
+        return "（无法读取）"
 
 
 _YEAR = re.compile(r"^\d{4}$")
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+"""The years a year folder, a date or a year key may name."""
 _RECORD_DIRS = {"activities": ".md", "honors": ".md", "documents": ".yml"}
 
 
@@ -280,7 +191,8 @@ def load_repository(data_dir: Path, display_root: str = "data") -> RawRepo:
     if not data_dir.is_dir():
         problems.append(Problem(display_root, None, "", "数据文件夹不存在。请检查路径，或在项目根目录下运行。"))
         return RawRepo(display_root, None, [], frozenset(), problems)
-    files = _walk(data_dir)
+    files, found = _walk(data_dir, display_root)
+    problems.extend(found)
 
     def read(rel: str, front_matter: bool = False) -> RawFile:
         raw, found = load_file(data_dir / rel, f"{display_root}/{rel}", rel, front_matter)
@@ -293,6 +205,7 @@ def load_repository(data_dir: Path, display_root: str = "data") -> RawRepo:
             Problem(f"{display_root}/unit.yml", None, "", "缺少单位信息文件。请创建 unit.yml（写法见用户指南 → 数据格式）。")
         )
     years: dict[int, RawYear] = {}
+    bad_years: set[str] = set()
     for rel in files:
         parts = rel.split("/")
         if len(parts) == 1:
@@ -303,6 +216,12 @@ def load_repository(data_dir: Path, display_root: str = "data") -> RawRepo:
             problems.append(
                 _warn(f"{display_root}/{rel}", "不在年份文件夹（如 2018/）里，将被忽略。")
             )
+            continue
+        if not FIRST_YEAR <= int(parts[0]) <= LAST_YEAR:
+            if parts[0] not in bad_years:
+                bad_years.add(parts[0])
+                problems.append(Problem(f"{display_root}/{parts[0]}", None, "", f"年份文件夹 {parts[0]} 不在 "
+                                        f"{FIRST_YEAR} 到 {LAST_YEAR} 年之间，不会读取。请改成正确的年份（如 2018）。"))
             continue
         year = years.setdefault(int(parts[0]), RawYear(int(parts[0])))
         if len(parts) == 2:

@@ -90,7 +90,7 @@ def _task(f: Fields, category: Category, year: int, path: str, unit: Unit, talli
             continue
         scores.append({**score, "rubric": rubric, "item": sf.text("item")})
     start, end = task_bounds(deadline, rules, year)
-    count = f.integer("count", minimum=1, example="4")
+    count = f.integer("count", minimum=1, example="4", plausible=(1, 366))
     if count and any(r["type"] == "count" for r in rules):
         f.warn("count", f"count: {count} 与 frequency 或 rules 里的次数重复了。请只写一处（建议写 frequency，照方案原文）。")
     above = parent or category
@@ -103,7 +103,7 @@ def _task(f: Fields, category: Category, year: int, path: str, unit: Unit, talli
         deadlines=tuple(deadline_of(pr) for pr in deadline),
         count=count,
         evidence=f.text("evidence"),
-        points=f.number("points", example="2"),
+        points=f.number("points", example="2", plausible=(0, 1000)),
         rules=tuple(rules),
         scores=tuple(scores),
         source=Source(path, f.line),
@@ -166,7 +166,7 @@ def validate_plan(raw: RawFile, year: int, unit: Unit, problems: list[Problem],
                 item_points.append(points)
             it.check_unknown(("name", "points"))
         rubric = Rubric(r.text("id", required=True, example="city"), r.text("name", required=True, example="市级文明单位测评体系"),
-                        r.number("total", example="100"), tuple(names), tuple(item_points))
+                        r.number("total", example="100", plausible=(1, 1000)), tuple(names), tuple(item_points))
         if rubric.id in rubrics:
             r.error("id", f"测评体系编号 {show(rubric.id)} 重复。")
         elif rubric.id:

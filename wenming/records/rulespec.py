@@ -97,9 +97,18 @@ def validate_rule(f: Fields, tallies: set[str] | None) -> dict | None:
     return rule
 
 
+DAY_FIELDS = ("window", "before", "after", "grace_days", "report_days")
+"""Day counts: at most a year (a larger one overflows the calendar and is never meant)."""
+MAXIMUM = {**dict.fromkeys(DAY_FIELDS, 366), "months": 12, "by_month": 12, "by_day": 31}
+PLAUSIBLE = {"min": (1, 366), "photos": (1, 30), "min_chars": (1, 10_000), "max_chars": (1, 10_000),
+             "per_month": (1, 1000), "per_org": (1, 1000), "hours_per_capita": (1, 500)}
+"""Values a plan states; outside them `check` warns and names the range."""
+
+
 def _value(f: Fields, key: str, kind: str, tallies: set[str] | None):
     if kind == "int":
-        return f.integer(key, minimum=1 if key != "window" else 0, example="3")
+        return f.integer(key, minimum=1 if key != "window" else 0, maximum=MAXIMUM.get(key), example="3",
+                         plausible=PLAUSIBLE.get(key))
     if kind == "date":
         return f.date(key)
     if kind == "text":
@@ -111,7 +120,7 @@ def _value(f: Fields, key: str, kind: str, tallies: set[str] | None):
     if kind == "records":
         return f.choice(key, RECORDS)
     if kind == "number":
-        return f.number(key, example="40")
+        return f.number(key, example="40", plausible=PLAUSIBLE.get(f.data.get("type")) or PLAUSIBLE.get(key))
     if kind == "bool":
         return f.boolean(key)
     if kind == "cycle":
@@ -168,11 +177,11 @@ def validate_score(f: Fields) -> dict | None:
     method = f.choice("method", SCORE_METHODS, default="all")
     score: dict = {"method": method}
     for key in ("full_at", "zero_below"):
-        value = f.integer(key, minimum=0, example="6")
+        value = f.integer(key, minimum=0, example="6", plausible=(0, 366))
         if value is not None:
             score[key] = value
     for key in ("step", "manual", "points", "bonus", "bonus_max", "quality"):
-        value = f.number(key, example="1")
+        value = f.number(key, example="1", plausible=(0, 1000))
         if value is not None:
             score[key] = value
     if (method == "threshold" or "bonus" in score) and "full_at" not in score:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .fields import Fields, did_you_mean, show
+from .fields import MAX_NUMBER, Fields, did_you_mean, show
 from .load import RawFile
 from .model import Tally, Volunteers
 from .problems import Problem
@@ -19,7 +19,7 @@ def validate_tallies(raw: RawFile | None, refs: Refs, problems: list[Problem]) -
     volunteers = Volunteers(None, None)
     if f.has("volunteers"):
         v = f.sub("volunteers")
-        volunteers = Volunteers(v.integer("registered", example="30"), v.date("date"))
+        volunteers = Volunteers(v.integer("registered", example="30", plausible=(1, 100_000)), v.date("date"))
         v.check_unknown(("registered", "date"))
         f.raw("volunteers")
     tallies = []
@@ -54,7 +54,7 @@ def validate_tallies(raw: RawFile | None, refs: Refs, problems: list[Problem]) -
                 for month, count in months.items():
                     if not isinstance(month, int) or not 1 <= month <= 12:
                         vf.error(str(org), f"月份应为 1 到 12，实际为 {show(month)}。", getattr(months, "line_of", lambda k: None)(month))
-                    elif isinstance(count, bool) or not isinstance(count, int) or count < 0:
+                    elif isinstance(count, bool) or not isinstance(count, int) or not 0 <= count <= MAX_NUMBER:
                         vf.error(str(org), f"{month} 月的数量应为整数，实际为 {show(count)}。", getattr(months, "line_of", lambda k: None)(month))
                     else:
                         clean[month] = count

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .fields import Fields, show
+from .fields import MAX_NUMBER, Fields, show
 from .load import RawFile
 from .model import HONOR_CATEGORIES, LEVELS, Org, Unit
 from .problems import Problem
@@ -61,7 +61,7 @@ def validate_unit(raw: RawFile | None, problems: list[Problem]) -> Unit:
         for year, count in raw_staff.items():
             if not isinstance(year, int) or not 1990 <= year <= 2100:
                 sf.error(str(year), f"应为年份（如 2018），实际为 {show(year)}。")
-            elif isinstance(count, bool) or not isinstance(count, int) or count <= 0:
+            elif isinstance(count, bool) or not isinstance(count, int) or not 0 < count <= MAX_NUMBER:
                 sf.error(str(year), f"职工人数应为正整数，实际为 {show(count)}。")
             else:
                 staff[year] = count

@@ -54,6 +54,10 @@ DOCUMENT_FIELDS = ("title", "number", "date", "file", "kind", "departments", "ta
                    "visibility")
 HONOR_FIELDS = ("name", "department", "identity", "category", "deed", "date", "period", "photo",
                 "nominated_by", "status", "consent", "private")
+PLACEHOLDER = re.compile(r"【(?:第一段|中间几段|最后一段|事迹全文)[：:][^】]*】")
+"""A hint `wenming new` writes into a new record's body, to be replaced by the real text."""
+PLACEHOLDER_LEFT = "还留着模板的提示"
+"""In the message of a placeholder problem (`wenming new` writes them on purpose)."""
 PRIVATE_FIELDS = ("contact", "phone", "id_number", "address", "beneficiaries", "note")
 
 
@@ -132,9 +136,9 @@ def _activities(raw_year: RawYear, refs: Refs, raw: RawRepo, problems: list[Prob
             tasks=refs.tasks(f, "tasks"),
             schedule=refs.schedule(f, "schedule"),
             tags=f.words("tags"),
-            participants=f.integer("participants", example="60"),
-            volunteers=f.integer("volunteers", example="20"),
-            volunteer_hours=f.number("volunteer_hours", example="40"),
+            participants=f.integer("participants", example="60", plausible=(1, 10_000)),
+            volunteers=f.integer("volunteers", example="20", plausible=(1, 10_000)),
+            volunteer_hours=f.number("volunteer_hours", example="40", plausible=(0, 100_000)),
             photos=photos,
             reported=f.date("reported"),
             visibility=_visibility(f),
@@ -142,6 +146,7 @@ def _activities(raw_year: RawYear, refs: Refs, raw: RawRepo, problems: list[Prob
             source=Source(r.path, 1),
             private=_private(f),
         )
+        _placeholders(r, "正文", problems)
         if activity.reported:
             activity = replace(activity, reported_from="field")
         if activity.reported and activity.reported < activity.start:
@@ -149,6 +154,15 @@ def _activities(raw_year: RawYear, refs: Refs, raw: RawRepo, problems: list[Prob
         f.check_unknown(ACTIVITY_FIELDS)
         out.append(activity)
     return tuple(sorted(out, key=lambda a: (a.start, a.id)))
+
+
+def _placeholders(r: RawFile, what: str, problems: list[Problem]) -> None:
+    """A hint left from the template would be published as the text: an error on its line."""
+    for i, line in enumerate(r.body.split("\n")):
+        if m := PLACEHOLDER.search(line):
+            hint = m.group()[:16] + "…" if len(m.group()) > 16 else m.group()
+            problems.append(Problem(r.path, r.body_line + i, "", f"{what}里{PLACEHOLDER_LEFT} {hint}。"
+                                    f"请换成实际的{what}，并删掉【】里的提示。"))
 
 
 def _private(f: Fields) -> Private:
@@ -322,6 +336,7 @@ def _honors(raw_year: RawYear, refs: Refs, raw: RawRepo, problems: list[Problem]
             source=Source(r.path, 1), private=_private(f),
         )
         f.check_unknown(HONOR_FIELDS)
+        _placeholders(r, "事迹全文", problems)
         out.append(entry)
     return tuple(sorted(out, key=lambda h: (h.period, h.date, h.id)))
 

@@ -56,8 +56,24 @@ def _figure(traces: list, **layout) -> str:
                       separators=".,", **layout)
     fig.update_xaxes(automargin=True, fixedrange=True)
     fig.update_yaxes(automargin=True, fixedrange=True)
-    text = json.dumps(fig.to_plotly_json(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return text.replace("</", "<\\/")
+    return script_json(fig.to_plotly_json())
+
+
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                              "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def script_json(value: object) -> str:
+    """JSON that is safe as the text of a `<script>` element: no `<`, `>` or `&` (so no `</script>`
+    and no `<!--`), and no line separators, whatever the strings in it hold. Parses to the same value."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
+    return text.translate(_SCRIPT_SAFE)
+
+
+def label(text: str) -> str:
+    """A name as a plotly label: plotly reads `<b>`, `<a href>`, `<br>` in labels as markup and
+    decodes entities, so escape it to show the name as it was written."""
+    return html.escape(text, quote=False)
 
 
 def _pct(x: float) -> str:
@@ -97,10 +113,11 @@ def year_charts(unit: Unit, year: Year, p: YearProgress) -> list[Chart]:
     out = []
 
     names = [f"（{cn_number(c.number)}）{c.title}" for c in year.plan.categories]
+    labels = [label(n) for n in names]
     shares = [r.completion for r in p.categories]
     if names:
         out.append(Chart(f"wm-{y}-category", "各方面完成度", _figure(
-            [go.Bar(x=[round(s * 100) for s in shares], y=names, orientation="h", marker_color=COLORS["done"],
+            [go.Bar(x=[round(s * 100) for s in shares], y=labels, orientation="h", marker_color=COLORS["done"],
                     hovertemplate="%{y}：%{x}<extra></extra>")],
             xaxis=_share_axis("完成度"), yaxis={"autorange": "reversed"}, height=50 + 22 * len(names)),
             ("方面", "任务数", "达标", "逾期", "完成度"),
@@ -110,7 +127,7 @@ def year_charts(unit: Unit, year: Year, p: YearProgress) -> list[Chart]:
     orgs = [(unit.orgs[o].name, r) for o, r in p.departments.items()]
     if orgs:
         out.append(Chart(f"wm-{y}-department", "各部门完成度（牵头任务）", _figure(
-            [go.Bar(x=[round(r.completion * 100) for _, r in orgs], y=[n for n, _ in orgs], orientation="h",
+            [go.Bar(x=[round(r.completion * 100) for _, r in orgs], y=[label(n) for n, _ in orgs], orientation="h",
                     marker_color=COLORS["actual"], hovertemplate="%{y}：%{x}<extra></extra>")],
             xaxis=_share_axis("完成度"), yaxis={"autorange": "reversed"}, height=50 + 22 * len(orgs)),
             ("部门", "牵头任务", "达标", "逾期", "完成度"),

@@ -1,17 +1,21 @@
-"""The Jinja2 environment that turns model objects into Markdown. Pure.
+r"""The Jinja2 environment that turns model objects into Markdown. Pure.
 
-Every `{{ value }}` is escaped for Markdown-in-HTML by default (HTML entities
-for `& < > " '`, and for the characters Markdown would read as markup), so a
-title from YAML can never become a tag or a table break. Markdown that the
-user wrote on purpose (a brief, a story) goes through the `markdown` filter,
+Every `{{ value }}` is escaped for Markdown-in-HTML by default (`finalize`): HTML
+entities for `& < > " '`, and for every character Markdown or its extensions
+would read as markup (`| * _ [ ] ` \ # { } ! ?`, attribute lists `{: … }`, a
+list or heading marker at the start), so a title from YAML can never become a
+tag, an attribute, a link or a table break, wherever a template puts it: in
+Markdown text, a table cell, a heading or an HTML attribute. Only `Markup`
+passes unchanged: links the templates build, and Markdown that the user wrote
+on purpose (a brief, a story) goes through the `markdown` filter,
 which renders and sanitizes it (`wenming.site.safehtml`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 import posixpath
+import re
 from functools import lru_cache
 
 import jinja2
@@ -19,8 +23,13 @@ from markupsafe import Markup
 
 from .safehtml import user_markdown, user_markdown_inline
 
-_EXTRA = str.maketrans({"|": "&#124;", "*": "&#42;", "_": "&#95;", "[": "&#91;", "]": "&#93;",
-                        "`": "&#96;", "\\": "&#92;", "#": "&#35;", "\n": "<br>"})
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;",
+                          "|": "&#124;", "*": "&#42;", "_": "&#95;", "[": "&#91;", "]": "&#93;",
+                          "`": "&#96;", "\\": "&#92;", "#": "&#35;", "{": "&#123;", "}": "&#125;",
+                          "!": "&#33;", "?": "&#63;",
+                          "\n": "<br>", "\r": "<br>", "\u2028": "<br>", "\u2029": "<br>"})
+# A marker Markdown reads at the start of a line: list (`- `, `+ `, `1. `), definition (`: `), setext (`=`).
+_LEADING = re.compile(r"^(\s*)(?:([-+=:])|(\d+)([.)])(?=\s|$))")
 CN_NUMERALS = "〇一二三四五六七八九"
 
 
@@ -29,7 +38,13 @@ def escape_md(value: object) -> Markup:
         return value
     if value is None:
         return Markup("")
-    return Markup(html.escape(str(value), quote=True).translate(_EXTRA))
+    text = str(value).translate(_ESCAPES)  # one pass: the entities it writes are not escaped again
+    return Markup(_LEADING.sub(_escape_marker, text, count=1))
+
+
+def _escape_marker(m: re.Match) -> str:
+    sign, digits, dot = m.group(2), m.group(3), m.group(4)
+    return m.group(1) + (f"&#{ord(sign)};" if sign else f"{digits}&#{ord(dot)};")
 
 
 def cn_number(n: int) -> str:

@@ -198,6 +198,11 @@ def _rubrics(out: _Out, draft: PlanDraft) -> None:
         lines = [f"  - id: {scalar(rubric.id)}", f"    name: {scalar(rubric.name)}"]
         if rubric.total is not None:
             lines.append(f"    total: {scalar(rubric.total)}")
+        scored = [i for i in rubric.items if i.kind == "score" and i.name]
+        if scored:  # the table's own order, shown on the plan page; points add up to the total
+            lines.append("    items:")
+            lines += [f"      - {{name: {scalar(i.name)}"
+                      + (f", points: {scalar(i.points)}}}" if i.points is not None else "}") for i in scored]
         out.block("  ", lines, ("rubric", rubric.id))
         matched = [i for i in rubric.items if i.task]
         out.line(f"    # 共 {len(rubric.items)} 项，其中 {len(matched)} 项已写进对应任务的 score"

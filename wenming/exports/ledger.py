@@ -17,7 +17,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..records.model import Activity, Dataset, Document, Task, Visibility
+from ..records.model import Activity, Dataset, Document, Visibility
+from ..records.planmodel import Task
 from ..site.pages import YearView, task_uri
 from ..judge.progress import STATUS_ORDER
 from ..site.render import cn_number

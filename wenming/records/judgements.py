@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from .fields import Fields, did_you_mean, show
 from .load import RawFile
-from .model import Activity, Document, Judgement, Plan, Source
+from .model import Activity, Document, Source
+from .planmodel import Judgement, Plan
 from .problems import Problem
 
 RESULTS = {"达标": True, "未达标": False, "pass": True, "fail": False}

@@ -7,7 +7,8 @@ from dataclasses import replace
 
 from .fields import Fields, did_you_mean, show
 from .load import RawFile
-from .model import HEADINGS, Category, Event, Leader, Phase, Plan, Rubric, ScheduleItem, Source, Task, Unit
+from .model import Source, Unit
+from .planmodel import HEADINGS, Category, Event, Leader, Phase, Plan, Rubric, ScheduleItem, Task
 from .phrases import PhraseReading, read_phrase
 from .readings import deadline_of, merge_rules, rule_of, task_bounds
 from .problems import Problem

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from .fields import Fields, did_you_mean, show
-from .model import Plan, Unit
+from .model import Unit
+from .planmodel import Plan
 
 
 class Refs:

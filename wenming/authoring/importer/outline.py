@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ...records.deadlines import cn_number
+from ...records.dates import cn_number
 from ...records.model import Unit
 from ...records.phrases import read_phrase
 from .departments import looks_like_org, match_departments, split_names

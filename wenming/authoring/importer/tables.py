@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ...records.deadlines import cn_number
+from ...records.dates import cn_number
 from ...records.model import Unit
 from .model import CategoryDraft, Note, PlanDraft, ScheduleDraft, clip
 from .readers import Block

@@ -90,7 +90,7 @@ def test_rows_carry_names_deadlines_evidence_and_links(exported, sample_site):
     ws = load_workbook(exported[0])["2018年"]
     rows = {r["编号"]: r for r in rows_of(ws)}
     first = rows["1-1"]
-    assert first["类别"] == "（一）创建工作机制方面"
+    assert first["方面"] == "（一）创建工作机制方面"
     assert first["牵头部门"] == "办公室" and first["配合部门"] == "机关党委"
     assert first["时限（方案原文）"] == "2月中旬前" and first["截止日期"] == "2018-02-20"
     assert first["预计得分"].startswith("2018年市级文明单位测评体系（示例）：")

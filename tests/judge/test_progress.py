@@ -12,7 +12,7 @@ import pytest
 
 from helpers import ROOT, article, build, make_repo, table
 from wenming.api import load_dataset
-from wenming.records.model import Rubric
+from wenming.records.planmodel import Rubric
 from wenming.judge.progress import evaluate_year
 from wenming.judge.report import attention_lines, report_lines
 from wenming.judge.rules import RuleResult, Status, TaskResult

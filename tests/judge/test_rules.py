@@ -8,7 +8,8 @@ import pytest
 
 from wenming.records.phrases import read_phrase
 from wenming.records.readings import deadline_of, merge_rules, rule_of, task_bounds
-from wenming.records.model import Activity, Photo, Plan, Source, Tally, Task, Visibility, Volunteers, Year
+from wenming.records.model import Activity, Photo, Source, Tally, Visibility, Volunteers, Year
+from wenming.records.planmodel import Plan, Task
 from dataclasses import replace
 
 from wenming.judge.rules import Status, evaluate_task

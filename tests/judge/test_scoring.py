@@ -11,7 +11,7 @@ from helpers import make_repo
 from wenming.api import load_dataset
 from wenming.judge.rules import RuleResult, Status, TaskResult
 from wenming.judge.scoring import RubricScore, score_item
-from wenming.records.model import Rubric
+from wenming.records.planmodel import Rubric
 from test_rules import task
 
 T = task()

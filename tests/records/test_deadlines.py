@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wenming.records.deadlines import cn_number
+from wenming.records.dates import cn_number
 
 
 @pytest.mark.parametrize("text, value", [("5", 5), ("五", 5), ("十", 10), ("十五", 15), ("二十", 20), ("二十五", 25), ("x", None)])

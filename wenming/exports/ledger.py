@@ -17,13 +17,14 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..records.model import Activity, Dataset, Document, Task, Visibility
+from ..records.model import Activity, Dataset, Document, Visibility
+from ..records.planmodel import Task
 from ..site.pages import YearView, task_uri
 from ..judge.progress import STATUS_ORDER
 from ..site.render import cn_number
 from ..judge.rules import Status
 
-HEADER = ("类别", "编号", "任务", "牵头部门", "配合部门", "时限（方案原文）", "截止日期", "状态", "情况",
+HEADER = ("方面", "编号", "任务", "牵头部门", "配合部门", "时限（方案原文）", "截止日期", "状态", "情况",
           "预计得分", "佐证数", "佐证（活动、材料）", "网站页面")
 WIDTHS = (18, 7, 28, 14, 16, 18, 14, 8, 26, 24, 7, 50, 20)
 """Column widths in Excel's units (a CJK character is about 2)."""

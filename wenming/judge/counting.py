@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..records.deadlines import month_end
+from ..records.dates import month_end
 from ..records.festivals import FESTIVALS, Window, festival_date, festival_of_tag
 from ..records.model import Activity
 from .evidence import Piece, what

@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..records.model import Activity, Document, Task, Year
+from ..records.model import Activity, Document, Year
+from ..records.planmodel import Task
 from ..records.text import brief_length
 from .status import RuleResult, Status
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from ..records.model import Plan
+from ..records.planmodel import Plan
 from .progress import STATUS_ORDER, YearProgress
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..records.deadlines import month_end
-from ..records.model import Activity, Task, Unit, Year, task_key
+from ..records.dates import month_end
+from ..records.model import Activity, Unit, Year
+from ..records.planmodel import Task, task_key
 from .rules import RuleResult, Status, TaskResult, evaluate_activity_evidence, evaluate_task, evidence_dates
 from .status import MET, SEVERITY
 from .scoring import RubricScore, score_plan

@@ -15,8 +15,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from ..records.deadlines import month_end
-from ..records.model import Task, Year
+from ..records.dates import month_end
+from ..records.model import Year
+from ..records.planmodel import Task
 from . import counting
 from .counting import CYCLE_MONTHS, CYCLE_NAMES, Span
 from .evidence import evaluate_activity_evidence, evaluate_document_evidence, pieces, restrict

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..records.model import Plan, Rubric, Task
+from ..records.planmodel import Plan, Rubric, Task
 from .rules import Status, TaskResult
 from .status import MET
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from .fields import Fields, did_you_mean, show
 from .load import RawFile
-from .model import Activity, Document, Judgement, Plan, Source
+from .model import Activity, Document, Source
+from .planmodel import Judgement, Plan
 from .problems import Problem
 
 RESULTS = {"达标": True, "未达标": False, "pass": True, "fail": False}
@@ -34,7 +35,7 @@ def validate_judgements(raw: RawFile | None, plan: Plan, records: tuple[Activity
             continue
         task_id = j.text("task", required=True, example="2-4")
         if task_id and task_id not in tasks:
-            j.error("task", f'任务分解里没有任务 "{task_id}"。{did_you_mean(task_id, tasks) or "任务编号写成 类别-序号，如 2-4。"}')
+            j.error("task", f'任务分解里没有任务 "{task_id}"。{did_you_mean(task_id, tasks) or "任务编号写成 方面-序号，如 2-4。"}')
         word = j.text("word")
         if task_id in tasks and word:
             words = [r.get("word") for r in tasks[task_id].rules if r.get("type") == "judgement"]

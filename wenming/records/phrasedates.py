@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .deadlines import cn_number, month_end
+from .dates import cn_number, month_end
 from .phrasetypes import _NUM, _PART, _TAIL, _VERB, DOCUMENT_KINDS, NotRead as _NotRead, Reading
 
 def _month(text: str) -> int:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .deadlines import cn_number, month_end
+from .dates import cn_number, month_end
 from .festivals import ALIASES, FESTIVALS
 from .phrasedates import _dates, _month, _year_span
 from .phrasetypes import (_NUM, _TAIL, _UNIT, _VERB, DOCUMENT_KINDS, NotRead as _NotRead, PhraseReading,
@@ -156,8 +156,15 @@ def _event(w: str, year: int):
         n = cn_number(m.group(3))
         if n is None:
             raise _NotRead("天数不是数字")
-        values["days"] = n * 7 if m.group(4) == "周" else n
+        values["days"] = _days(n * 7 if m.group(4) == "周" else n)
     return [Reading("event", values)]
+
+
+def _days(n: int) -> int:
+    """A number of days a plan can mean: 1 to 366 (a year); beyond that the number is a typing error."""
+    if not 1 <= n <= 366:
+        raise _NotRead(f"天数应在 1 到 366 之间，实际为 {n}")
+    return n
 
 
 def _after_record(w: str, year: int):
@@ -166,7 +173,7 @@ def _after_record(w: str, year: int):
         n = cn_number(m.group(1))
         if n is None:
             raise _NotRead("天数不是数字")
-        return [Reading("after_record", {"days": n * 7 if m.group(2) == "周" else n})]
+        return [Reading("after_record", {"days": _days(n * 7 if m.group(2) == "周" else n)})]
     if re.fullmatch(rf"(?:活动)?结束(?:后)?一(?:周|星期)(?:内|以内)?{_TAIL}", w):
         return [Reading("after_record", {"days": 7})]
     if re.fullmatch(rf"(?:活动结束)?(?:第二天|次日)(?:内)?{_TAIL}", w):

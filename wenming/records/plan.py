@@ -7,7 +7,8 @@ from dataclasses import replace
 
 from .fields import Fields, did_you_mean, show
 from .load import RawFile
-from .model import HEADINGS, Category, Event, Leader, Phase, Plan, Rubric, ScheduleItem, Source, Task, Unit
+from .model import Source, Unit
+from .planmodel import HEADINGS, Category, Event, Leader, Phase, Plan, Rubric, ScheduleItem, Task
 from .phrases import PhraseReading, read_phrase
 from .readings import deadline_of, merge_rules, rule_of, task_bounds
 from .problems import Problem
@@ -59,9 +60,9 @@ def _task(f: Fields, category: Category, year: int, path: str, unit: Unit, talli
     else:
         task_id = f.text("id", required=True, example=f"{category.number}-1")
     if parent is None and task_id and not _TASK_ID.match(task_id):
-        f.error("id", f'任务编号应写成 类别-序号（如 "{category.number}-1"），实际为 {show(task_id)}。')
+        f.error("id", f'任务编号应写成 方面-序号（如 "{category.number}-1"），实际为 {show(task_id)}。')
     elif parent is None and task_id and int(task_id.split("-")[0]) != category.number:
-        f.error("id", f'任务 "{task_id}" 放在了类别（{category.number}）下面。编号的第一部分应为 {category.number}。')
+        f.error("id", f'任务 "{task_id}" 放在了方面（{category.number}）下面。编号的第一部分应为 {category.number}。')
     deadline = _phrases(f, "deadline", year)
     frequency = _phrases(f, "frequency", year)
     rules = [rule_of(r, pr.phrase, key) for key, prs in (("deadline", deadline), ("frequency", frequency))
@@ -190,7 +191,7 @@ def validate_plan(raw: RawFile, year: int, unit: Unit, problems: list[Problem],
         c = f.sub("categories", i)
         number = c.integer("number", required=True, minimum=1, maximum=99, example=str(i + 1)) or 0
         if number and number in numbers:
-            c.error("number", f"类别序号 {number} 重复。请检查序号。")
+            c.error("number", f"方面序号 {number} 重复。请检查序号。")
         numbers.add(number)
         category = Category(number, c.text("title", required=True, example="创建工作机制方面"),
                             _org_refs(c, "lead", unit), _org_refs(c, "coop", unit), ())
@@ -229,7 +230,7 @@ def validate_plan(raw: RawFile, year: int, unit: Unit, problems: list[Problem],
                 refs.append(value)
             else:
                 hint = did_you_mean(value, list(task_seen))
-                s.error("tasks", f'任务分解里没有任务 "{value}"。{hint or "任务编号写成 类别-序号，如 5-2。"}')
+                s.error("tasks", f'任务分解里没有任务 "{value}"。{hint or "任务编号写成 方面-序号，如 5-2。"}')
         report = s.text("report")
         if item_id and month:
             schedule_seen[item_id] = s.line or 0

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .model import Deadline
+from .planmodel import Deadline
 from .phrases import PhraseReading, Reading
 
 _DATED = ("due", "window", "on", "each_month")
@@ -66,7 +66,7 @@ def deadline_of(pr: PhraseReading) -> Deadline:
     if kinds & {"per_cycle"} and not dates:
         return Deadline(pr.phrase, "recurring", ())
     if "each_month" in kinds:
-        from .deadlines import month_end
+        from .dates import month_end
         dates = sorted(set(dates) | {month_end(pr.year, m) for r in pr.readings if r.kind == "each_month"
                                      for m in r.get("months")})
     return Deadline(pr.phrase, "absolute" if dates else "other", tuple(dates))
@@ -83,7 +83,7 @@ def task_bounds(deadline: list[PhraseReading], rules: list[dict], year: int) -> 
     readings = [r for pr in deadline for r in pr.readings]
     end = None
     if readings and all(r.kind in _DATED for r in readings):
-        from .deadlines import month_end
+        from .dates import month_end
         ends = [r.get("date") or r.get("end") or month_end(year, max(r.get("months")))
                 for r in readings]
         end = max(ends)
@@ -153,7 +153,7 @@ def _same_kind(read: dict, written: dict) -> bool:
 
 def _anchors(rule: dict, year: int) -> list[dt.date]:
     """The days a named window stands for: each occasion (its day, or its month's end), a window's end."""
-    from .deadlines import month_end
+    from .dates import month_end
     if rule["type"] == "occasions":
         return ([month_end(year, m) for m in rule.get("months", ())] +
                 [dt.date.fromisoformat(f"{year}-{d}") for d in rule.get("dates", ())])

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from .fields import Fields, did_you_mean, show
-from .model import Plan, Unit
+from .model import Unit
+from .planmodel import Plan
 
 
 class Refs:
@@ -64,7 +65,7 @@ class Refs:
             else:
                 hint = did_you_mean(value, self.task_ids)
                 f.error(key, f'{self.year} 年的实施方案里没有任务 "{value}"。'
-                             f'{hint or "任务编号写成 类别-序号，如 5-2，见实施方案的任务分解。"}')
+                             f'{hint or "任务编号写成 方面-序号，如 5-2，见实施方案的任务分解。"}')
         return tuple(out)
 
     def schedule(self, f: Fields, key: str) -> str | None:

@@ -25,12 +25,12 @@ from .model import (
     HonorEntry,
     HonorStatus,
     Photo,
-    Plan,
     Source,
     Unit,
     Visibility,
     Year,
 )
+from .planmodel import Plan
 from .judgements import validate_judgements
 from .plan import validate_plan
 from .tallies import validate_tallies

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 from markupsafe import Markup
 
-from ..records.deadlines import month_end
+from ..records.dates import month_end
 from ..records.model import Unit, Year
 from ..judge.progress import YearProgress, cumulative_completion, monthly_activity_counts
 from .render import cn_number

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 
 from ..judge.progress import STATUS_ORDER, UPCOMING_DAYS
 from ..judge.rules import Status
-from ..records.model import Org, ScheduleItem, Task, task_key
+from ..records.model import Org
+from ..records.planmodel import ScheduleItem, Task, task_key
 from .render import render
 
 ATTENTION = (Status.OVERDUE, Status.AT_RISK, Status.INCOMPLETE, Status.PENDING)

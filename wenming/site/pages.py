@@ -14,7 +14,8 @@ from pathlib import PurePosixPath
 from .charts import year_charts
 from . import home
 from .evidence import category_uri, cards
-from ..records.model import Activity, Dataset, Document, HonorEntry, Task, Year, task_key
+from ..records.model import Activity, Dataset, Document, HonorEntry, Year
+from ..records.planmodel import Task, task_key
 from .photos import is_cleanable, published_suffix, thumb_uri
 from ..judge.progress import STATUS_ORDER, activity_checks, evaluate_year
 from .render import cn_number, quarter_name, render

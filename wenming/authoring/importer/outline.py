@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ...records.deadlines import cn_number
+from ...records.dates import cn_number
 from ...records.model import Unit
 from ...records.phrases import read_phrase
 from .departments import looks_like_org, match_departments, split_names
@@ -105,7 +105,7 @@ def recognise(blocks: list[Block], unit: Unit, year: int | None) -> PlanDraft:
     match_rubrics(draft)
     link_schedule(draft)
     if not draft.categories:
-        draft.notes.append(Note("没有找到任务分解：文档里没有（一）（二）这样的任务类别，也没有任务分解表。"
+        draft.notes.append(Note("没有找到任务分解：文档里没有（一）（二）这样的方面，也没有任务分解表。"
                                 "请照方案手工填写 categories。"))
     return draft
 
@@ -135,7 +135,7 @@ def _tasks(paragraphs: list[str], unit: Unit, draft: PlanDraft) -> None:
                 _close(category, unit, draft)
             category = _category(number, m.group(2), text, unit, draft)
             if _CATEGORY_DIGIT.match(text):
-                category.notes.append(Note(f"类别序号写成了（{number}），与其他类别的写法不同，按第 {number} 类导入。", clip(text)))
+                category.notes.append(Note(f"方面序号写成了（{number}），与其他类别的写法不同，按第 {number} 个方面导入。", clip(text)))
             style = ""
             continue
         if category is None:
@@ -293,7 +293,7 @@ def _close(category: CategoryDraft, unit: Unit, draft: PlanDraft) -> None:
     if len(category.tasks) > 1 and not (len(items) > 1 and all(n for n, _ in items)):
         category.notes.append(Note(f"这一类没有编号的任务，按段落分成了 {len(category.tasks)} 项。"))
     if not category.tasks:
-        category.notes.append(Note("这一类下面没有任务。请照方案补上，或删掉这个类别。", category.source))
+        category.notes.append(Note("这一类下面没有任务。请照方案补上，或删掉这个方面。", category.source))
     draft.categories.append(category)
 
 

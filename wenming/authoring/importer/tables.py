@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ...records.deadlines import cn_number
+from ...records.dates import cn_number
 from ...records.model import Unit
 from .model import CategoryDraft, Note, PlanDraft, ScheduleDraft, clip
 from .readers import Block
@@ -94,6 +94,6 @@ def new_category(number: int, title: str, draft: PlanDraft, source: str) -> Cate
     following = max(taken, default=0) + 1
     category = CategoryDraft(number if number and number not in taken else following, title, clip(source))
     if number and number in taken:  # a task table after numbered text: its categories follow the text's
-        category.notes.append(Note(f"任务分解表的第 {number} 类与正文的类别序号重复，按顺序编为第 {following} 类。请确认。",
+        category.notes.append(Note(f"任务分解表的第 {number} 类与正文的方面序号重复，按顺序编为第 {following} 类。请确认。",
                                    clip(source)))
     return category

@@ -55,7 +55,7 @@ def table_tasks(table: Block, header: tuple[str, ...], unit: Unit, draft: PlanDr
             continue
         if category is None:
             category = new_category(0, "任务分解", draft, " | ".join(cells))
-            category.notes.append(Note("任务分解表没有分类，全部任务放在这一类下。请照方案改类别名称。"))
+            category.notes.append(Note("任务分解表没有分类，全部任务放在这一类下。请照方案改方面名称。"))
         number = re.sub(r"\D", "", cell("number")) or str(len(category.tasks) + 1)
         source = " | ".join(c for c in cells if c)
         _add_task(category, number, cell("text"), source, unit, draft)

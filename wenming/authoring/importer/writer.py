@@ -107,7 +107,7 @@ def render(draft: PlanDraft, rejected: dict[Key, str], source_name: str) -> Rend
         out.field("    ", "title", category.title, ("cat", category.number, "title"), category.source)
         _orgs(out, "    ", category, ("cat", category.number))
         for paragraph in category.intro:
-            out.line(f"    # 类别说明（原文，不是任务）：{clip(paragraph, 200)}")
+            out.line(f"    # 方面说明（原文，不是任务）：{clip(paragraph, 200)}")
         out.line("    tasks:")
         for task in category.tasks:
             _task(out, task)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from .records.gitdates import read_history
@@ -34,3 +35,17 @@ def load_dataset(data_dir: Path, display_root: str | None = None) -> Dataset:
             return kept
     dataset = validate_repository(load_repository(data_dir, display_root))
     return apply_history(dataset, read_history(data_dir), display_root)
+
+
+def run_mkdocs(args: list[str], env: dict[str, str]) -> int:
+    """Run MkDocs' own command line (`mkdocs ARGS`) in this process, with `env` as the environment the hook
+    reads; its exit status. In-process rather than `python -m mkdocs`: one interpreter start, one import of
+    everything, and the dataset `wenming build` has just checked is handed to the hook (`hand_over`)."""
+    from mkdocs.__main__ import cli as mkdocs_cli
+
+    os.environ.update(env)
+    try:
+        mkdocs_cli.main(args=args, prog_name="mkdocs", standalone_mode=True)
+    except SystemExit as done:
+        return done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+    return 0

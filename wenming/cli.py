@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from . import settings
-from .api import hand_over, load_dataset
+from .api import hand_over, load_dataset, run_mkdocs
 from .records.model import Dataset
 from .judge.progress import evaluate_year
 from .judge.report import attention_lines, report_lines
@@ -269,7 +269,7 @@ def build(as_of: str | None, data: Path | None, config_file: Path, public: bool,
             _refuse_output(Path(site), data, config_file, "输出文件夹", "-d")
     if _load_checked(data, config_file, keep=True) is None:  # the hook takes the dataset, not reading data/ again
         sys.exit(1)
-    sys.exit(1 if _mkdocs(["build", "-f", str(config_file), *site_args], env) else 0)
+    sys.exit(1 if run_mkdocs(["build", "-f", str(config_file), *site_args], env) else 0)
 
 
 @main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
@@ -286,24 +286,11 @@ def serve(as_of: str | None, data: Path | None, config_file: Path, mkdocs_args: 
     config_file, data, _ = _standalone(config_file, data, env)
     mode = [] if {"--clean", "--dirty"} & set(mkdocs_args) else ["--dirty"]
     signal.signal(signal.SIGTERM, _interrupt)  # stopped like Ctrl-C: mkdocs removes its temporary site
-    sys.exit(_mkdocs(["serve", "-f", str(config_file), *mode, *mkdocs_args], env))
+    sys.exit(run_mkdocs(["serve", "-f", str(config_file), *mode, *mkdocs_args], env))
 
 
 def _interrupt(signum, frame):
     raise KeyboardInterrupt
-
-
-def _mkdocs(args: list[str], env: dict[str, str]) -> int:
-    """Run `mkdocs ARGS` in this process (no second interpreter, imports and data load) with `env` as the
-    environment the hook reads; its exit status."""
-    from mkdocs.__main__ import cli as mkdocs_cli
-
-    os.environ.update(env)
-    try:
-        mkdocs_cli.main(args=args, prog_name="mkdocs", standalone_mode=True)
-    except SystemExit as done:
-        return done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
-    return 0
 
 
 @main.command()

@@ -43,7 +43,7 @@ def started(tmp_path_factory):
 
 def _statuses(home) -> dict[str, int]:
     out = {}
-    for a in home.select(".wm-statusbar a"):
+    for a in home.select(".wm-tiles a.wm-tile"):  # one tile per status that occurs
         number, label = a.get_text(" ", strip=True).split(" ", 1)
         out[label] = int(number)
     return out
@@ -70,11 +70,15 @@ def test_first_build_is_an_empty_dashboard_that_says_what_to_do_next(started):
 
 
 def test_the_dashboard_shows_what_the_page_says(started):
-    """第 5 步: 1 达标, 1 进行中, 1 有风险, 2 逾期, phase 宣传发动, no 下一步 box any more."""
+    """第 5 步: 1 达标, 1 进行中, 1 未开始 (4月上旬 is a window not yet open), 2 逾期, phase 宣传发动,
+    2-3 and the schedule's April activity under 接下来 30 天, no 下一步 box any more."""
     folder = started[0]
     home = article(folder / "build", "index.html")
     counts = {k: v for k, v in _statuses(home).items() if v}
-    assert counts == {"达标": 1, "进行中": 1, "有风险": 1, "逾期": 2}
+    assert counts == {"达标": 1, "进行中": 1, "未开始": 1, "逾期": 2}
+    upcoming = next(h for h in home.select("h2") if h.get_text(strip=True).startswith("接下来 30 天")).parent
+    assert "2-3 文明交通志愿服务" in upcoming.get_text(" ", strip=True)
+    assert "4月上旬 文明交通志愿服务" in upcoming.get_text(" ", strip=True)
     text = home.get_text(" ", strip=True)
     assert "宣传发动" in text and "2026-03-20" in text
     assert home.select_one(".admonition.tip") is None

@@ -46,7 +46,7 @@ PAYLOADS: dict[str, str] = {
 
 NOT_SHOWN = {"photos.file", "file", "photo", "schedule", "tasks", "department", "categories.tasks.id",
              "categories.tasks.rules.type", "categories.tasks.score.rubric", "schedule.id", "schedule.tasks",
-             "schedule.report", "counts.id", "branches.id", "departments.id"}
+             "schedule.report", "counts.id", "branches.id", "departments.id", "categories.tasks.subtasks.id"}
 """Text fields that are references, ids, file names or plan phrases: checked against the data, never
 shown as they are written (a payload there is a data error, tested in tests/records)."""
 
@@ -69,6 +69,10 @@ PLACES: list[tuple[str, tuple]] = [
     ("2018/plan.yml", ("categories", "*", "tasks", "*", "owner")),
     ("2018/plan.yml", ("categories", "*", "tasks", "*", "rules", "*", "label")),
     ("2018/plan.yml", ("categories", "*", "tasks", "*", "score", "item")),
+] + [("2018/plan.yml", ("categories", "*", "tasks", "*", "subtasks", "*", key))
+     for key in ("title", "text", "evidence", "leader", "owner")] + [
+    ("2018/plan.yml", ("headings", key))
+    for key in ("guiding", "goals", "requirements", "leading_group", "phases", "tasks", "schedule", "scores")] + [
     ("2018/plan.yml", ("schedule", "*", "when")), ("2018/plan.yml", ("schedule", "*", "activity")),
     ("2018/tallies.yml", ("counts", "*", "name")), ("2018/tallies.yml", ("counts", "*", "unit")),
     ("2018/activities/*.md", ("title",)), ("2018/activities/*.md", ("place",)),

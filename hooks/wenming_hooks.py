@@ -11,17 +11,23 @@ environment; everything it calls is pure.
 
 from __future__ import annotations
 
+import functools
 import html
 import logging
 import os
+import re
 import sys
 from pathlib import Path, PurePosixPath
 
+import markdown
 from jinja2 import pass_context
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils.rendering import get_heading_text
 
 _ROOT = Path(__file__).resolve().parent.parent
 if str(_ROOT) not in sys.path:  # run from a checkout without `pip install -e .`
@@ -41,6 +47,7 @@ from wenming.site.searchwords import (  # noqa: E402
     SEARCH_PLUGIN, USER_DICT, WORKER_PREFIX, data_words, fix_query_segmenter, index_text_first, use_in_search,
     user_dict)
 from wenming.site.pagemeta import page_meta  # noqa: E402
+from wenming.site.htmlblocks import anchor_ids, heading_source, join_blocks, split_blocks  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.wenming")  # MkDocs' format; `-q` hides INFO
 
@@ -132,10 +139,57 @@ def _fix_search_worker(files: Files, config) -> None:
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
-    """Window title with the year, search exclusion/boost, and the data file behind the "编辑" link."""
-    for key, value in _state.get("meta", {}).get(page.file.src_uri, {}).items():
+    """Window title with the year, search exclusion/boost, and the data file behind the "编辑" link;
+    a generated page that is HTML blocks and headings is rendered without a Markdown parse."""
+    meta = _state.get("meta", {}).get(page.file.src_uri)
+    if meta is None:  # a hand-written page
+        return markdown
+    for key, value in meta.items():
         page.meta.setdefault(key, value)
+    page.render = functools.partial(_render_blocks, page)  # MkDocs calls page.render(config, files) next
     return markdown
+
+
+def _render_blocks(page: Page, config, files) -> None:
+    """`Page.render` for a generated page (wenming/site/htmlblocks.py): its HTML blocks as they are, its
+    headings rendered alone by the site's Markdown, so the ids, the table of contents and the title are
+    what MkDocs makes of the whole page. Anything else is rendered by MkDocs."""
+    blocks = split_blocks(page.markdown)
+    if blocks is None:
+        return Page.render(page, config, files)
+    md, title = _heading_markdown(config)
+    md.reset()
+    title.title = None
+    headings = md.convert(heading_source(blocks)).split("\n") if any(b.heading for b in blocks) else []
+    if len(headings) != sum(b.heading for b in blocks):
+        return Page.render(page, config, files)
+    page.content = join_blocks(blocks, headings)
+    page.toc = get_toc(getattr(md, "toc_tokens", []))
+    page._title_from_render = title.title if blocks[0].heading else None
+    page.present_anchor_ids = {m for h in headings for m in _HEADING_ID.findall(h)} | anchor_ids(blocks)
+    if log.getEffectiveLevel() > logging.DEBUG:
+        page.links_to_anchors = {}
+
+
+_HEADING_ID = re.compile(r'\sid="([^"]*)"')
+
+
+class _FirstH1(markdown.treeprocessors.Treeprocessor):
+    """The title MkDocs takes from a page: its first element, if that is an H1."""
+    title: str | None = None
+
+    def run(self, root):
+        self.title = get_heading_text(root[0], self.md) if len(root) and root[0].tag == "h1" else None
+
+
+def _heading_markdown(config):
+    """One Markdown converter per build for the generated pages' headings (the site's extensions)."""
+    if "heading_md" not in _state:
+        md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs or {})
+        title = _FirstH1(md)
+        md.treeprocessors.register(title, "wenming_first_h1", priority=1)  # where MkDocs extracts its title
+        _state["heading_md"] = (md, title)
+    return _state["heading_md"]
 
 
 def on_page_content(html, page, config, files, **kwargs):

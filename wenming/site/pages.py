@@ -139,6 +139,8 @@ class YearView:
         self.by_task: dict[str, list] = {t: [] for t in self.tasks}
         self.docs_by_task: dict[str, list] = {t: [] for t in self.tasks}
         self.by_schedule: dict[str, list] = {}
+        self.cards: dict[str, list] = {}
+        """Evidence cards by task id, filled by the templates' `task_cards`."""
         for a in year.activities:
             for t in self._served(a.tasks):
                 self.by_task.setdefault(t, []).append(a)
@@ -365,8 +367,11 @@ def _year_pages(v: YearView, common: dict) -> list[Page]:
 def _record_helpers() -> dict:
     """What the record pages' templates use beyond the common URLs (wenming.site.evidence)."""
     def task_cards(v: YearView, task_id: str) -> list:
-        return cards(v.by_task.get(task_id, ()), v.docs_by_task.get(task_id, ()),
-                     photo_uri, activity_uri, document_file_uri)
+        """A task's evidence cards, made once per year view (its task, category and print pages show them)."""
+        if task_id not in v.cards:
+            v.cards[task_id] = cards(v.by_task.get(task_id, ()), v.docs_by_task.get(task_id, ()),
+                                     photo_uri, activity_uri, document_file_uri)
+        return v.cards[task_id]
     def upcoming_for(v: YearView, org_id: str) -> list:
         return [d for d in v.progress.upcoming if org_id in d.task.lead or org_id in d.task.coop]
     return dict(category_uri=category_uri, task_cards=task_cards, upcoming_for=upcoming_for)

@@ -74,8 +74,8 @@ def is_cleanable(suffix: str) -> bool:
 
 def thumb_uri(uri: str) -> str:
     """Where a photo's thumbnail is published: `thumbs/` next to it (`…/01.jpg` → `…/thumbs/01.jpg`)."""
-    path = PurePosixPath(uri)
-    return str(path.parent / "thumbs" / path.name)
+    folder, _, name = uri.rpartition("/")
+    return f"{folder}/thumbs/{name}" if folder else f"thumbs/{name}"
 
 
 def thumb_size(size: tuple[int, int], long_side: int = THUMB_LONG_SIDE) -> tuple[int, int] | None:

@@ -69,7 +69,12 @@ def quarter_name(period: tuple[int, int]) -> str:
 
 def relative(from_uri: str, to_uri: str) -> str:
     """A relative link from one docs file to another (`2018/plan.md` → `../index.md`)."""
-    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+    return _relative(posixpath.dirname(from_uri) or ".", to_uri)
+
+
+@lru_cache(maxsize=1 << 16)
+def _relative(folder: str, to_uri: str) -> str:
+    return posixpath.relpath(to_uri, folder)
 
 
 @lru_cache(maxsize=1)
@@ -82,6 +87,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # templates are package data: no stat of every template file on every page
     )
     env.filters.update(
         markdown=user_markdown,

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 import markdown
 import nh3
@@ -71,7 +72,13 @@ def user_markdown(text: str | None) -> Markup:
     """The user's Markdown as sanitized HTML, one block per line."""
     if not text or not text.strip():
         return Markup("")
-    return Markup(clean_html(markdown.markdown(text, extensions=_EXTENSIONS, output_format="html")))
+    return Markup(clean_html(_converter().reset().convert(text)))
+
+
+@lru_cache(maxsize=1)
+def _converter() -> markdown.Markdown:
+    """One converter, reset for each text (making one costs more than converting a brief)."""
+    return markdown.Markdown(extensions=_EXTENSIONS, output_format="html")
 
 
 def user_markdown_inline(text: str | None) -> Markup:

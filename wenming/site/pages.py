@@ -139,8 +139,7 @@ class YearView:
         self.by_task: dict[str, list] = {t: [] for t in self.tasks}
         self.docs_by_task: dict[str, list] = {t: [] for t in self.tasks}
         self.by_schedule: dict[str, list] = {}
-        self.cards: dict[str, list] = {}
-        """Evidence cards by task id, filled by the templates' `task_cards`."""
+        self.cards: dict[str, list] = {}  # evidence cards by task id, made by the templates' `task_cards`
         for a in year.activities:
             for t in self._served(a.tasks):
                 self.by_task.setdefault(t, []).append(a)

@@ -72,7 +72,7 @@ def relative(from_uri: str, to_uri: str) -> str:
     return _relative(posixpath.dirname(from_uri) or ".", to_uri)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=4096)  # links recur within a folder; a larger cache only holds memory
 def _relative(folder: str, to_uri: str) -> str:
     return posixpath.relpath(to_uri, folder)
 

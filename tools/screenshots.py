@@ -1,6 +1,6 @@
 """Regenerate the screenshots of every page type, on a desktop and on a phone.
 
-    python3 tools/screenshots.py [--as-of 2018-09-30] [--site DIR] [--out site_src/assets/screenshots]
+    python3 tools/screenshots.py [--as-of 2018-05-31] [--site DIR] [--out site_src/assets/screenshots]
 
 Builds the sample data (or takes an already built `--site`), opens one page of
 each type in Debian's Chromium at 1400×900 and 390×844 and saves the first
@@ -74,7 +74,7 @@ def shoot(site: Path, out: Path, year: int) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--as-of", default="2018-09-30")
+    parser.add_argument("--as-of", default="2018-05-31")
     parser.add_argument("--site", type=Path, help="an already built site (default: build the sample)")
     parser.add_argument("--out", type=Path, default=ROOT / "site_src/assets/screenshots")
     args = parser.parse_args(argv)

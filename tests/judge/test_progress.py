@@ -172,3 +172,12 @@ def test_without_git_history_the_report_date_is_the_field_or_unknown(tmp_path):
     assert notes == ["data: 警告：数据目录不在 git 仓库中（或没有安装 git），报送日期只能取记录中的 reported 字段。"]
     assert all(a.reported_from in ("field", "") for a in ds.years[0].activities)
     assert any(a.reported is None for a in ds.years[0].activities)
+
+
+def test_done_late_lists_the_record_that_came_late():
+    """1-4 (1月、7月各一次): the only meeting was on 4月13日, so January's is 逾期完成, and the requirement
+    names that record as its evidence (it is what made it done, if late)."""
+    year = next(y for y in SAMPLE.years if y.year == 2018)
+    result = evaluate_year(SAMPLE.unit, year, dt.date(2018, 6, 30)).tasks["1-4"]
+    january = next(r for r in result.rules if r.label == "1月开展一次")
+    assert (january.status, january.records) == (Status.DONE_LATE, ("2018-04-13-领导班子精神文明建设工作会议",))

@@ -46,9 +46,15 @@ FIRE_HANDLERS = """() => {
 }"""
 
 
-@pytest.fixture(scope="module")
+def _group(name: str):
+    """Tests of one payload's site run on one pytest-xdist worker (the site is built once); the payloads
+    themselves spread over the workers (a session fixture, not a module one: see conftest)."""
+    return pytest.param(name, marks=pytest.mark.xdist_group(f"hostile-{name}"))
+
+
+@pytest.fixture(scope="session")
 def hostile_sites(tmp_path_factory):
-    """A site built from each payload (payload name → site folder), built on first use."""
+    """A site built from each payload (payload name → site folder), built on first use in each worker."""
     built: dict[str, Path] = {}
 
     def site(name: str) -> Path:
@@ -61,7 +67,7 @@ def hostile_sites(tmp_path_factory):
     return site
 
 
-@pytest.mark.parametrize("name", PAYLOADS)
+@pytest.mark.parametrize("name", [_group(name) for name in PAYLOADS])
 def test_no_page_can_run_or_load_anything_a_payload_brings(hostile_sites, name):
     assert dangers(hostile_sites(name)) == {}
 
@@ -79,7 +85,7 @@ def test_the_scanner_sees_what_a_browser_would_run():
         assert expected in found, (expected, found)
 
 
-@pytest.mark.parametrize("name", ["title-breakout", "attr-list", "entities", "markdown-syntax"])
+@pytest.mark.parametrize("name", [_group(n) for n in ("title-breakout", "attr-list", "entities", "markdown-syntax")])
 def test_a_title_full_of_markup_is_shown_as_written(hostile_sites, name):
     site = hostile_sites(name)
     written = " ".join(PAYLOADS[name].split())

@@ -50,8 +50,12 @@ def window_result(label: str, found: list[Piece], start: dt.date, end: dt.date, 
     early = [p for p in found if p.date < start]
     if len(inside) < need and early and status.name != "DONE_LATE":
         reason += f"（{md(early[-1].date)}的记录不在{md(start)}—{md(end)}之内，不计入）"
+    used = inside
+    if status.name == "DONE_LATE":  # the records that arrived late count too: list them with the ones inside
+        used = inside + [p for p in found if p.date > end and (late_until is None or p.date <= late_until)][
+            :need - len(inside)]
     return RuleResult(label, status, reason, len(inside), need, end, start=start,
-                      records=tuple(p.record for p in inside))
+                      records=tuple(p.record for p in used))
 
 
 def due_results(rules: list[dict], found_of, span: Span, as_of: dt.date) -> list[RuleResult]:

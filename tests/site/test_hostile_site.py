@@ -122,7 +122,7 @@ def page_kinds(site: Path) -> list[str]:
     return sorted(kinds.values())
 
 
-@pytest.mark.parametrize("name", ["all", "rotate"])
+@pytest.mark.parametrize("name", [_group("all"), _group("rotate")])  # each on its own worker, with its own browser
 def test_in_the_browser_no_payload_runs_and_nothing_leaves_the_site(browser, hostile_sites, name):
     site = hostile_sites(name)
     context = browser.new_context()

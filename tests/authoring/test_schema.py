@@ -15,7 +15,8 @@ from helpers import FIXTURES, INVALID, ROOT, make_repo
 from wenming.records import plan, rulespec, unit, validate
 from wenming.api import load_dataset
 from wenming.records.load import load_file
-from wenming.authoring.schema import GLOBS, RECORDS, as_json, build_schemas, render_schema
+from wenming.records.yamltext import as_json
+from wenming.authoring.schema import GLOBS, RECORDS, build_schemas, render_schema
 
 REGENERATE = "python3 -m wenming schema -o schemas"
 GUIDE = (ROOT / "site_src/guide/data-format.md").read_text(encoding="utf-8")

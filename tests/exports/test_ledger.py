@@ -20,7 +20,7 @@ from openpyxl import load_workbook
 from helpers import ROOT, article, make_repo
 from wenming.api import load_dataset
 from wenming.exports.ledger import HEADER, Row, Sheet, csv_safe, write_csv, write_xlsx
-from wenming.judge.rules import Status
+from wenming.judge.status import Status
 
 AS_OF = "2018-12-31"
 EVIL = '=HYPERLINK("http://example.com/steal","点我")'

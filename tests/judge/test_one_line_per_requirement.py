@@ -11,7 +11,8 @@ import datetime as dt
 import pytest
 
 from test_rules import activity, run, task, year
-from wenming.judge.rules import Status, evaluate_task
+from wenming.judge.rules import evaluate_task
+from wenming.judge.status import Status
 from wenming.records.model import Tally
 from wenming.records.readings import merge_rules
 

@@ -15,7 +15,7 @@ from wenming.api import load_dataset
 from wenming.records.planmodel import Rubric
 from wenming.judge.progress import evaluate_year
 from wenming.judge.report import attention_lines, report_lines
-from wenming.judge.rules import RuleResult, Status, TaskResult
+from wenming.judge.status import RuleResult, Status, TaskResult
 from wenming.judge.scoring import _earned, score_plan
 
 D = dt.date

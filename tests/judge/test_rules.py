@@ -12,7 +12,8 @@ from wenming.records.model import Activity, Photo, Source, Tally, Visibility, Vo
 from wenming.records.planmodel import Plan, Task
 from dataclasses import replace
 
-from wenming.judge.rules import Status, evaluate_task
+from wenming.judge.rules import evaluate_task
+from wenming.judge.status import Status
 
 D = dt.date
 

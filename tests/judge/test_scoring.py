@@ -9,7 +9,7 @@ import pytest
 
 from helpers import make_repo
 from wenming.api import load_dataset
-from wenming.judge.rules import RuleResult, Status, TaskResult
+from wenming.judge.status import RuleResult, Status, TaskResult
 from wenming.judge.scoring import RubricScore, score_item
 from wenming.records.planmodel import Rubric
 from test_rules import task

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import replace
 
 from test_rules import activity, run, task
-from wenming.judge.rules import Status
+from wenming.judge.status import Status
 
 D = dt.date
 

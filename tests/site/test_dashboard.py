@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 from helpers import ROOT
 from wenming.api import load_dataset
 from wenming.judge.progress import evaluate_year
-from wenming.judge.rules import Status
+from wenming.judge.status import Status
 from wenming.site.charts import count_axis, year_charts
 from wenming.site.home import SHOWN, SHOWN_PLANNED, SHOWN_UPCOMING
 from wenming.site.pages import build_site

@@ -18,7 +18,8 @@ from pathlib import Path
 import click
 
 from .. import settings
-from ..records.load import RawFile, RawRepo, parse_yaml
+from ..records.load import RawFile, RawRepo
+from ..records.yamltext import parse_yaml
 from ..records.model import LEVELS
 from ..records.problems import Problem
 from ..records.unit import validate_unit

@@ -20,7 +20,8 @@ from pathlib import PurePosixPath
 
 import yaml
 
-from ..records.load import RawFile, RawRepo, RawYear, parse_yaml, split_front_matter
+from ..records.load import RawFile, RawRepo, RawYear, split_front_matter
+from ..records.yamltext import parse_yaml
 from ..records.problems import Problem
 from ..records.validate import PLACEHOLDER_LEFT, validate_repository
 

@@ -20,7 +20,6 @@ are strings there (YAML 1.2), so date fields are strings with a pattern.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from collections import defaultdict
@@ -28,7 +27,8 @@ from typing import Any
 
 from ..records.festivals import ALIASES, FESTIVALS
 from ..records.fields import Read, recording
-from ..records.load import BadDate, RawFile, RawRepo, RawYear, parse_yaml
+from ..records.load import RawFile, RawRepo, RawYear
+from ..records.yamltext import parse_yaml
 from ..records.model import HONOR_CATEGORIES
 from ..records.plan import _SCHEDULE_ID, _TASK_ID
 from ..records.rulespec import ONE_OF, REQUIRED, RULE_FIELDS, SCORE_METHODS
@@ -386,15 +386,3 @@ def guide_descriptions(guide: str, reads: dict[str, list[Read]]) -> dict[tuple[s
                                               .replace("`", ""))
     return out
 
-
-# -- what an editor sees ------------------------------------------------------------------
-
-def as_json(value: Any) -> Any:
-    """Loaded YAML as yaml-language-server sees it: string keys, dates as their text."""
-    if isinstance(value, dict):
-        return {str(k): as_json(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [as_json(v) for v in value]
-    if isinstance(value, (dt.date, BadDate)):
-        return str(value) if not isinstance(value, dt.datetime) else value.isoformat(sep=" ")
-    return value

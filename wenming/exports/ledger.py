@@ -22,7 +22,7 @@ from ..records.planmodel import Task
 from ..site.pages import YearView, task_uri
 from ..judge.progress import STATUS_ORDER
 from ..site.render import cn_number
-from ..judge.rules import Status
+from ..judge.status import Status
 
 HEADER = ("方面", "编号", "任务", "牵头部门", "配合部门", "时限（方案原文）", "截止日期", "状态", "情况",
           "预计得分", "佐证数", "佐证（活动、材料）", "网站页面")

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from ..records.dates import month_end
 from ..records.model import Activity, Unit, Year
 from ..records.planmodel import Task, task_key
-from .rules import RuleResult, Status, TaskResult, evaluate_activity_evidence, evaluate_task, evidence_dates
-from .status import MET, SEVERITY
+from .evidence import evaluate_activity_evidence
+from .rules import evaluate_task, evidence_dates
+from .status import MET, SEVERITY, RuleResult, Status, TaskResult
 from .scoring import RubricScore, score_plan
 
 UPCOMING_DAYS = 30

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .progress import STATUS_ORDER, YearProgress
-from .rules import Status
+from .status import Status
 
 
 def report_lines(p: YearProgress, verbose: bool = False) -> list[str]:

@@ -19,14 +19,10 @@ from ..records.dates import month_end
 from ..records.model import Year
 from ..records.planmodel import Task
 from . import counting
-from .counting import CYCLE_MONTHS, CYCLE_NAMES, Span
+from .counting import CYCLE_MONTHS, Span
 from .evidence import evaluate_activity_evidence, evaluate_document_evidence, pieces, restrict
-from .status import RISK_DAYS, SEVERITY, RuleResult, Status, TaskResult, judge, md, roll_up
+from .status import RuleResult, Status, TaskResult, judge, md, roll_up
 
-__all__ = ["RISK_DAYS", "SEVERITY", "RuleResult", "Status", "TaskResult", "judge", "md", "evaluate_task",
-           "evaluate_activity_evidence", "evidence_dates", "CYCLE_NAMES", "RULE_TYPES", "task_span"]
-
-CYCLES = CYCLE_MONTHS
 RULE_TYPES = ("due", "window", "from", "count", "per_cycle", "spread", "occasions", "festival", "documents", "evidence",
               "ratio", "hours_per_capita", "quota", "refresh", "judgement", "external", "event")
 
@@ -154,7 +150,7 @@ def _event(year: Year, span: Span, found, as_of: dt.date, rule: dict) -> RuleRes
 
 def _refresh(year: Year, as_of: dt.date, rule: dict) -> list[RuleResult]:
     """善行义举榜 published every cycle: entries on the board dated in each period."""
-    months = CYCLES[rule.get("cycle", "quarter")]
+    months = CYCLE_MONTHS[rule.get("cycle", "quarter")]
     grace = int(rule.get("grace_days", 0))
     shown = [h for h in year.honors if h.on_board and h.date <= as_of]
     out = []

@@ -27,8 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..records.planmodel import Plan, Rubric, Task
-from .rules import Status, TaskResult
-from .status import MET
+from .status import MET, Status, TaskResult
 
 PLAN_RUBRIC = Rubric("plan", "实施方案分值", None)
 METHOD_NAMES = {"all": "达标得分", "proportional": "按比例（均分）", "threshold": "阶梯", "manual": "人工评分"}

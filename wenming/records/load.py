@@ -13,10 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .problems import WARNING, Problem
-from .yamltext import BadDate, BadNumber, LineDict, LineList, control_character, parse_yaml
-
-__all__ = ["BadDate", "BadNumber", "LineDict", "LineList", "RawFile", "RawRepo", "RawYear", "load_file",
-           "load_repository", "parse_yaml", "read_text", "split_front_matter"]
+from .yamltext import control_character, parse_yaml
 
 # ---------------------------------------------------------------------------
 # Files

@@ -26,7 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .dates import cn_number, month_end
+from .dates import cn_number
 from .festivals import ALIASES, FESTIVALS
 from .phrasedates import _dates, _month, _year_span
 from .phrasetypes import (_NUM, _TAIL, _UNIT, _VERB, DOCUMENT_KINDS, NotRead as _NotRead, PhraseReading,

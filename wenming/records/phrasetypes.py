@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 DOCUMENT_KINDS = ("方案", "计划", "总结", "制度", "工作信息", "证明材料", "表彰文件", "名单", "会议记录",

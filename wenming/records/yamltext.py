@@ -9,6 +9,7 @@ past a limit, with a message naming it; only then does it construct the values.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -228,3 +229,13 @@ def _shift_lines(value: Any, offset: int) -> None:
             _shift_lines(v, offset)
 
 
+def as_json(value: Any) -> Any:
+    """Loaded YAML as an editor's yaml-language-server sees it (to check it against the JSON schemas):
+    string keys, dates as their text."""
+    if isinstance(value, dict):
+        return {str(k): as_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [as_json(v) for v in value]
+    if isinstance(value, (dt.date, BadDate)):
+        return str(value) if not isinstance(value, dt.datetime) else value.isoformat(sep=" ")
+    return value

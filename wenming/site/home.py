@@ -21,7 +21,7 @@ import functools
 from dataclasses import dataclass
 
 from ..judge.progress import STATUS_ORDER, UPCOMING_DAYS
-from ..judge.rules import Status
+from ..judge.status import Status
 from ..records.model import Org
 from ..records.planmodel import ScheduleItem, Task, task_key
 from .render import render

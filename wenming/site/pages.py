@@ -20,7 +20,7 @@ from .photos import is_cleanable, published_suffix, thumb_uri
 from ..judge.progress import STATUS_ORDER, activity_checks, evaluate_year
 from .render import cn_number, quarter_name, render
 from ..judge.scoring import METHOD_NAMES
-from ..judge.rules import Status
+from ..judge.status import Status
 from ..records.text import brief_length, excerpt
 
 

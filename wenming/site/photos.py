@@ -27,7 +27,7 @@ import warnings
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 import PIL
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError

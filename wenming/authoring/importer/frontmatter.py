@@ -7,7 +7,6 @@ import datetime as dt
 import re
 from collections import Counter
 
-from ...records.dates import cn_number
 from .model import Note, PlanDraft, clip
 
 _NUMBER = re.compile(r"[\u4e00-\u9fa5A-Za-z]{2,12}[〔\[［【(（]\s*(\d{4})\s*[〕\]］】)）]\s*\d+\s*号")

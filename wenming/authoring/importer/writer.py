@@ -6,7 +6,6 @@ reports on a line can be turned back into "comment this field out, with the mess
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import yaml

@@ -11,6 +11,7 @@ environment; everything it calls is pure.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import html
 import logging
@@ -124,6 +125,8 @@ def on_files(files: Files, config, **kwargs):
     for uri, path in glightbox_paths().items():
         files.append(File.generated(config, uri, abs_src_path=path))
     _fix_search_worker(files, config)
+    if not _serve["on"]:  # the Files hold each page's Markdown now; `serve` keeps the site for its banner
+        _state["site"] = dataclasses.replace(site, pages=())
     return files
 
 
@@ -193,6 +196,12 @@ def _heading_markdown(config):
 
 
 def on_page_content(html, page, config, files, **kwargs):
+    if not _serve["on"] and page.file.src_uri in _state.get("meta", {}):
+        # A generated page's Markdown is not needed once it is HTML: dropping it keeps thousands of
+        # record pages' sources out of memory while MkDocs renders them (MkDocs holds every page until
+        # the end). "" and not None: MkDocs takes a page with no Markdown for one not read yet.
+        page.markdown = ""
+        page.file.content_string = ""
     return index_text_first(page.file.src_uri, html)
 
 
@@ -292,4 +301,6 @@ def on_post_build(config, **kwargs):
 
 
 def on_post_page(output, page, config, **kwargs):
+    if not _serve["on"] and page.file.src_uri in _state.get("meta", {}):
+        page.content = ""  # written out: nothing after this page reads its HTML body again
     return collapse_indentation(output)  # a third of a record page was Material's indentation

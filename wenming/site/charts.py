@@ -13,12 +13,15 @@ nothing can run before Plotly is loaded, and nothing is fetched from outside.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import html
 import json
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-import plotly.graph_objects as go
+import plotly.io
 from markupsafe import Markup
 
 from ..records.dates import month_end
@@ -47,16 +50,43 @@ class Chart:
                       f'<script type="application/json" class="wm-chart-data" data-for="{self.id}">{self.figure}</script>')
 
 
-def _figure(traces: list, **layout) -> str:
-    """A static figure: no zoom or pan (a finger scrolling the page must not zoom the chart), no toolbar."""
-    fig = go.Figure(traces)
-    layout = {"height": 270, **layout}
-    fig.update_layout(template="none", font={"family": FONT, "size": 12}, dragmode=False, hovermode="closest",
-                      margin={"l": 10, "r": 10, "t": 10, "b": 10}, legend={"orientation": "h", "y": -0.2},
-                      separators=".,", **layout)
-    fig.update_xaxes(automargin=True, fixedrange=True)
-    fig.update_yaxes(automargin=True, fixedrange=True)
-    return script_json(fig.to_plotly_json())
+STATIC = {"font": {"family": FONT, "size": 12}, "dragmode": False, "hovermode": "closest",
+          "margin": {"l": 10, "r": 10, "t": 10, "b": 10}, "legend": {"orientation": "h", "y": -0.2},
+          "separators": ".,"}
+"""The layout every chart shares: no zoom or pan (a finger scrolling the page must not zoom the chart)."""
+AXIS = {"automargin": True, "fixedrange": True}
+"""Set on every axis (`xaxis`, `yaxis2`, …)."""
+_AXIS_KEY = re.compile(r"[xy]axis\d*")
+
+
+@lru_cache(maxsize=1)
+def _none_template() -> dict:
+    """Plotly's "none" template as figure JSON (the same for every chart, read once per process)."""
+    return plotly.io.templates["none"].to_plotly_json()
+
+
+def figure_dict(traces: list[dict], **layout) -> dict:
+    """A static figure, no toolbar, as the dict `go.Figure(traces).update_layout(template="none", STATIC,
+    height=270, **layout)` with `AXIS` on every axis would give in `to_plotly_json()`, without plotly's
+    validation of every property on every build. Traces and layout are plain plotly JSON (`{"type": "bar",
+    "marker": {"color": …}}`); tests/site/test_charts.py checks the two agree for every chart."""
+    out = {"height": 270, **layout, **STATIC, "template": copy.deepcopy(_none_template())}
+    for name in {"xaxis", "yaxis", *(k for k in layout if _AXIS_KEY.fullmatch(k))}:
+        out[name] = {**out.get(name, {}), **AXIS}
+    return {"data": traces, "layout": out}
+
+
+def bar(**props) -> dict:
+    """A bar trace as plotly JSON (what `go.Bar(**props).to_plotly_json()` gives)."""
+    return {"type": "bar", **props}
+
+
+def scatter(**props) -> dict:
+    return {"type": "scatter", **props}
+
+
+def _figure(traces: list[dict], **layout) -> str:
+    return script_json(figure_dict(traces, **layout))
 
 
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
@@ -117,8 +147,8 @@ def year_charts(unit: Unit, year: Year, p: YearProgress) -> list[Chart]:
     shares = [r.completion for r in p.categories]
     if names:
         out.append(Chart(f"wm-{y}-category", "各方面完成度", _figure(
-            [go.Bar(x=[round(s * 100) for s in shares], y=labels, orientation="h", marker_color=COLORS["done"],
-                    hovertemplate="%{y}：%{x}<extra></extra>")],
+            [bar(x=[round(s * 100) for s in shares], y=labels, orientation="h", marker={"color": COLORS["done"]},
+                 hovertemplate="%{y}：%{x}<extra></extra>")],
             xaxis=_share_axis("完成度"), yaxis={"autorange": "reversed"}, height=50 + 22 * len(names)),
             ("方面", "任务数", "达标", "逾期", "完成度"),
             tuple((n, str(r.total), str(r.count("达标")), str(r.count("逾期")), _pct(r.completion))
@@ -127,8 +157,8 @@ def year_charts(unit: Unit, year: Year, p: YearProgress) -> list[Chart]:
     orgs = [(unit.orgs[o].name, r) for o, r in p.departments.items()]
     if orgs:
         out.append(Chart(f"wm-{y}-department", "各部门完成度（牵头任务）", _figure(
-            [go.Bar(x=[round(r.completion * 100) for _, r in orgs], y=[label(n) for n, _ in orgs], orientation="h",
-                    marker_color=COLORS["actual"], hovertemplate="%{y}：%{x}<extra></extra>")],
+            [bar(x=[round(r.completion * 100) for _, r in orgs], y=[label(n) for n, _ in orgs], orientation="h",
+                 marker={"color": COLORS["actual"]}, hovertemplate="%{y}：%{x}<extra></extra>")],
             xaxis=_share_axis("完成度"), yaxis={"autorange": "reversed"}, height=50 + 22 * len(orgs)),
             ("部门", "牵头任务", "达标", "逾期", "完成度"),
             tuple((n, str(r.total), str(r.count("达标")), str(r.count("逾期")), _pct(r.completion)) for n, r in orgs)))
@@ -137,10 +167,10 @@ def year_charts(unit: Unit, year: Year, p: YearProgress) -> list[Chart]:
     held = _known(held, known)
     if any(planned) or any(held):
         out.append(Chart(f"wm-{y}-monthly", "每月活动：安排表计划与实际开展", _figure(
-            [go.Bar(x=MONTHS, y=planned, name="活动安排表", marker_color=COLORS["plan"],
-                    hovertemplate="%{x}计划 %{y} 次<extra></extra>"),
-             go.Bar(x=MONTHS, y=held, name="实际开展", marker_color=COLORS["actual"],
-                    hovertemplate="%{x}开展 %{y} 次<extra></extra>")],
+            [bar(x=MONTHS, y=planned, name="活动安排表", marker={"color": COLORS["plan"]},
+                 hovertemplate="%{x}计划 %{y} 次<extra></extra>"),
+             bar(x=MONTHS, y=held, name="实际开展", marker={"color": COLORS["actual"]},
+                 hovertemplate="%{x}开展 %{y} 次<extra></extra>")],
             barmode="group", yaxis=count_axis(planned + held, "活动（次）")),
             ("月份", "计划", "实际"),
             tuple((m, str(a), "—" if b is None else str(b)) for m, a, b in zip(MONTHS, planned, held))))
@@ -149,13 +179,13 @@ def year_charts(unit: Unit, year: Year, p: YearProgress) -> list[Chart]:
     if curve and year.plan.tasks:
         pace = [(month_end(y, m), m / 12) for m in range(1, 13)]
         out.append(Chart(f"wm-{y}-cumulative", "累计完成度与均衡进度", _figure(
-            [go.Scatter(x=[d.isoformat() for d, _ in curve], y=[round(v * 100) for _, v in curve], name="实际完成度",
-                        mode="lines+markers", line={"color": COLORS["done"]},
-                        hovertemplate="%{x|%-m月%-d日}：%{y}<extra>实际完成度</extra>"),
-             go.Scatter(x=[f"{y}-01-01"] + [d.isoformat() for d, _ in pace],
-                        y=[0] + [round(v * 100) for _, v in pace], name="均衡进度", mode="lines",
-                        line={"color": COLORS["pace"], "dash": "dash"},
-                        hovertemplate="%{x|%-m月%-d日}：%{y}<extra>均衡进度</extra>")],
+            [scatter(x=[d.isoformat() for d, _ in curve], y=[round(v * 100) for _, v in curve], name="实际完成度",
+                     mode="lines+markers", line={"color": COLORS["done"]},
+                     hovertemplate="%{x|%-m月%-d日}：%{y}<extra>实际完成度</extra>"),
+             scatter(x=[f"{y}-01-01"] + [d.isoformat() for d, _ in pace],
+                     y=[0] + [round(v * 100) for _, v in pace], name="均衡进度", mode="lines",
+                     line={"color": COLORS["pace"], "dash": "dash"},
+                     hovertemplate="%{x|%-m月%-d日}：%{y}<extra>均衡进度</extra>")],
             yaxis=_share_axis("完成度"),
             xaxis={"type": "date", "range": [f"{y}-01-01", f"{y}-12-31"], "tickformat": "%-m月", "dtick": "M2",
                    "title": {"text": "月份"}}),
@@ -171,16 +201,16 @@ def year_charts(unit: Unit, year: Year, p: YearProgress) -> list[Chart]:
         for h in hours:
             total += h or 0
             per_capita.append(round(total / registered, 1) if registered and h is not None else None)
-        traces = [go.Bar(x=MONTHS, y=hours, name="当月服务时长", marker_color=COLORS["actual"],
-                         hovertemplate="%{x}：%{y} 小时<extra></extra>")]
+        traces = [bar(x=MONTHS, y=hours, name="当月服务时长", marker={"color": COLORS["actual"]},
+                      hovertemplate="%{x}：%{y} 小时<extra></extra>")]
         if registered:
-            traces.append(go.Scatter(x=MONTHS, y=per_capita, name="累计人均", yaxis="y2", mode="lines+markers",
-                                     line={"color": COLORS["done"]},
-                                     hovertemplate="%{x}累计人均 %{y} 小时<extra></extra>"))
+            traces.append(scatter(x=MONTHS, y=per_capita, name="累计人均", yaxis="y2", mode="lines+markers",
+                                  line={"color": COLORS["done"]},
+                                  hovertemplate="%{x}累计人均 %{y} 小时<extra></extra>"))
         if registered and target:
-            traces.append(go.Scatter(x=[MONTHS[0], MONTHS[-1]], y=[target, target], name=f"人均目标 {target:g} 小时",
-                                     yaxis="y2", mode="lines", line={"color": COLORS["target"], "dash": "dot"},
-                                     hoverinfo="skip"))
+            traces.append(scatter(x=[MONTHS[0], MONTHS[-1]], y=[target, target], name=f"人均目标 {target:g} 小时",
+                                  yaxis="y2", mode="lines", line={"color": COLORS["target"], "dash": "dot"},
+                                  hoverinfo="skip"))
         top2 = max([c for c in per_capita if c is not None] + [target or 0, 1])
         out.append(Chart(f"wm-{y}-volunteer", "志愿服务时长：每月与累计人均", _figure(
             traces, yaxis={"rangemode": "tozero", "title": {"text": "当月（小时）"}},
@@ -197,7 +227,8 @@ def year_charts(unit: Unit, year: Year, p: YearProgress) -> list[Chart]:
         counts = [sum(1 for h in on_board if h.period == (y, q)) if known >= 3 * q - 2 else None
                   for q in range(1, 5)]
         out.append(Chart(f"wm-{y}-honors", "善行义举榜每季度上榜人数", _figure(
-            [go.Bar(x=quarters, y=counts, marker_color=COLORS["target"], hovertemplate="%{x}：%{y} 人<extra></extra>")],
+            [bar(x=quarters, y=counts, marker={"color": COLORS["target"]},
+                 hovertemplate="%{x}：%{y} 人<extra></extra>")],
             yaxis=count_axis(counts, "上榜（人）")),
             ("季度", "上榜人数"), tuple((q, "—" if c is None else str(c)) for q, c in zip(quarters, counts))))
     return out

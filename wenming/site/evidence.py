@@ -3,17 +3,23 @@
 A card holds what an inspector looks at first: the record's date and title,
 its thumbnails (each a link to the full-size photo) and the brief's first
 lines; for a document its number and file. The task pages, the 方面
-(category) pages and the printed 台账 all show the same cards.
+(category) pages and the printed 台账 all show the same cards, thousands of
+them in a ten-year site, so a card's HTML is made here (`render_card`), every
+value escaped as the templates' `finalize` escapes it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Callable
+
+from markupsafe import Markup
 
 from ..records.model import Activity, Document
 from ..records.text import excerpt
 from .photos import thumb_uri
+from .render import escape_md as e, html_uri
 
 EXCERPT_CHARS = 120
 """The brief's first lines on a card: about two lines on a desktop, four on a phone."""
@@ -21,14 +27,6 @@ EXCERPT_CHARS = 120
 
 def category_uri(year: int, number: int) -> str:
     return f"{year}/categories/{number}.md"
-
-
-def html_uri(uri: str) -> str:
-    """The published page of a docs file (`2018/tasks/5-2.md` → `2018/tasks/5-2.html`), for links in HTML blocks.
-
-    MkDocs rewrites `.md` links in Markdown only; links inside raw HTML must name the page itself.
-    """
-    return uri[:-3] + ".html" if uri.endswith(".md") else uri
 
 
 @dataclass(frozen=True)
@@ -80,3 +78,24 @@ def cards(activities, documents, photo_uri, activity_uri, document_file_uri) -> 
     out = [activity_card(a, photo_uri, activity_uri) for a in activities]
     out += [document_card(d, document_file_uri) for d in documents]
     return sorted(out, key=lambda c: (c.day, c.kind != "活动", c.record.id))
+
+
+def render_card(c: Card, link: Callable[[str], str], lazy: bool = True) -> Markup:
+    """One piece of evidence as an HTML block: date, kind, title, thumbnails (each opens the full photo), the
+    brief's first lines. `link` makes a site URI relative to the page; `lazy`: thumbnails load when scrolled to
+    (never on the printed 台账: print needs them all)."""
+    title = f'<a href="{link(c.uri)}">{e(c.title)}</a>' if c.uri else e(c.title)
+    badge = ' <span class="wm-badge wm-internal">内部</span>' if c.internal else ""
+    out = ['<div class="wm-evidence">\n<p class="wm-evidence-head">'
+           f'<span class="wm-date">{e(c.when)}</span> <span class="wm-kind">{e(c.kind)}</span> <strong>{title}</strong>'
+           f'{badge}</p>\n']
+    if c.thumbs:
+        loading = ' loading="lazy"' if lazy else ""
+        gallery = e(c.record.slug)
+        out.append('<p class="wm-thumbs">' + "".join(
+            f'<a class="wm-lightbox" data-gallery="{gallery}" href="{link(t.full)}">'
+            f'<img src="{link(t.thumb)}" alt="{e(t.caption)}"{loading}></a>' for t in c.thumbs) + "</p>\n")
+    if c.text:
+        out.append(f'<p class="wm-excerpt">{e(c.text)}</p>\n')
+    out.append("</div>")
+    return Markup("".join(out))

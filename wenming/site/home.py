@@ -48,11 +48,6 @@ def attention_uri(year: int) -> str:
     return f"{year}/tasks/attention.md"
 
 
-def html_uri(uri: str) -> str:
-    """A docs file's published name (`use_directory_urls: false`), for links inside HTML blocks."""
-    return uri[:-3] + ".html" if uri.endswith(".md") else uri
-
-
 @dataclass(frozen=True)
 class Line:
     """One task on the dashboard or a status page: what is wrong, by when, who leads it."""
@@ -189,7 +184,7 @@ class Dashboard:
 
 def template_context() -> dict:
     """What the dashboard and attention templates need besides the common context."""
-    return dict(ledger_filter=ledger_filter, attention_uri=attention_uri, html_uri=html_uri, shown=SHOWN,
+    return dict(ledger_filter=ledger_filter, attention_uri=attention_uri, shown=SHOWN,
                 shown_upcoming=SHOWN_UPCOMING, shown_planned=SHOWN_PLANNED)
 
 

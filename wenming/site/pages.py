@@ -13,7 +13,7 @@ from pathlib import PurePosixPath
 
 from .charts import year_charts
 from . import home
-from .evidence import category_uri, cards
+from .evidence import category_uri, cards, render_card
 from ..records.model import Activity, Dataset, Document, HonorEntry, Year
 from ..records.planmodel import Task, task_key
 from .photos import is_cleanable, published_suffix, thumb_uri
@@ -95,8 +95,12 @@ def period_uri(period: tuple[int, int]) -> str:
 
 
 def photo_uri(a: Activity, index: int) -> str:
-    suffix = published_suffix(PurePosixPath(a.photos[index].file).suffix)
-    return f"media/{a.year}/activities/{a.slug}/{index + 1:02d}{suffix}"
+    return f"media/{a.year}/activities/{a.slug}/{index + 1:02d}{_suffix(a.photos[index].file)}"
+
+
+@functools.lru_cache(maxsize=8192)  # every listing of an activity names its photos again
+def _suffix(file: str) -> str:
+    return published_suffix(PurePosixPath(file).suffix)
 
 
 def photo_thumb_uri(a: Activity, index: int) -> str:
@@ -140,7 +144,10 @@ class YearView:
         self.docs_by_task: dict[str, list] = {t: [] for t in self.tasks}
         self.by_schedule: dict[str, list] = {}
         self.cards: dict[str, list] = {}  # evidence cards by task id, made by the templates' `task_cards`
+        self.by_org: dict[str, list] = {}  # activities by the departments that organised them
         for a in year.activities:
+            for o in dict.fromkeys(a.departments):
+                self.by_org.setdefault(o, []).append(a)
             for t in self._served(a.tasks):
                 self.by_task.setdefault(t, []).append(a)
             if a.schedule:
@@ -373,7 +380,7 @@ def _record_helpers() -> dict:
         return v.cards[task_id]
     def upcoming_for(v: YearView, org_id: str) -> list:
         return [d for d in v.progress.upcoming if org_id in d.task.lead or org_id in d.task.coop]
-    return dict(category_uri=category_uri, task_cards=task_cards, upcoming_for=upcoming_for)
+    return dict(category_uri=category_uri, task_cards=task_cards, upcoming_for=upcoming_for, render_card=render_card)
 
 
 def _year_media(year: Year) -> list[Media]:

@@ -38,8 +38,14 @@ def escape_md(value: object) -> Markup:
         return value
     if value is None:
         return Markup("")
-    text = str(value).translate(_ESCAPES)  # one pass: the entities it writes are not escaped again
-    return Markup(_LEADING.sub(_escape_marker, text, count=1))
+    return _escape_text(str(value))
+
+
+@lru_cache(maxsize=8192)  # names, titles and dates recur on every page of a year
+def _escape_text(text: str) -> Markup:
+    text = text.translate(_ESCAPES)  # one pass: the entities it writes are not escaped again
+    m = _LEADING.match(text)  # anchored at the start: one match, not a search of the whole text
+    return Markup(text[:m.start()] + _escape_marker(m) + text[m.end():] if m else text)
 
 
 def _escape_marker(m: re.Match) -> str:
@@ -67,14 +73,31 @@ def quarter_name(period: tuple[int, int]) -> str:
     return f"{period[0]}年第{cn_number(period[1])}季度"
 
 
-def relative(from_uri: str, to_uri: str) -> str:
-    """A relative link from one docs file to another (`2018/plan.md` → `../index.md`)."""
-    return _relative(posixpath.dirname(from_uri) or ".", to_uri)
-
-
 @lru_cache(maxsize=4096)  # links recur within a folder; a larger cache only holds memory
-def _relative(folder: str, to_uri: str) -> str:
-    return posixpath.relpath(to_uri, folder)
+def relative(folder: str, to_uri: str) -> str:
+    """A relative link from a docs folder to a docs file (`2018`, `index.md` → `../index.md`).
+
+    `posixpath.relpath(to_uri, folder)` for two docs-relative paths, without its `abspath` (a
+    `getcwd` each call); any other path (`..`, `./`, `//`, a leading `/`) is left to `relpath`."""
+    start = [] if folder == "." else folder.split("/")
+    target = to_uri.split("/")
+    if _UNUSUAL.intersection(start) or _UNUSUAL.intersection(target):
+        return posixpath.relpath(to_uri, folder)
+    common = 0
+    for a, b in zip(start, target):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(start) - common) + target[common:]) or "."
+
+
+_UNUSUAL = {"", ".", ".."}
+
+
+def html_uri(uri: str) -> str:
+    """A docs file's published page (`2018/tasks/5-2.md` → `2018/tasks/5-2.html`), for links in HTML blocks:
+    MkDocs rewrites `.md` links in Markdown only (`use_directory_urls: false`)."""
+    return uri[:-3] + ".html" if uri.endswith(".md") else uri
 
 
 @lru_cache(maxsize=1)
@@ -102,6 +125,9 @@ def environment() -> jinja2.Environment:
 
 
 def render(template: str, uri: str, **context: object) -> str:
-    """Render `templates/<template>` for the page at `uri` (links are made relative to it)."""
-    env = environment()
-    return env.get_template(template).render(link=lambda to: Markup(relative(uri, to)), uri=uri, **context)
+    """Render `templates/<template>` for the page at `uri`. Links are made relative to it: `link(to)` for
+    Markdown links and files, `href(to)` for a page linked from an HTML block (`html_uri`)."""
+    folder = posixpath.dirname(uri) or "."
+    return environment().get_template(template).render(link=lambda to: Markup(relative(folder, to)),
+                                                       href=lambda to: Markup(relative(folder, html_uri(to))),
+                                                       uri=uri, **context)

@@ -32,8 +32,9 @@ class Piece:
 def pieces(year: Year, task: Task, as_of: dt.date) -> list[Piece]:
     """Every piece of evidence for the task known by `as_of`, oldest first."""
     ids = set(task.ids)
-    out = [Piece(a.start, a.id, ACTIVITY_KIND, False) for a in year.activities if ids & set(a.tasks) and a.start <= as_of]
-    out += [Piece(d.date, d.id, d.kind, True) for d in year.documents if ids & set(d.tasks) and d.date <= as_of]
+    out = [Piece(a.start, a.id, ACTIVITY_KIND, False) for a in year.activities
+           if a.start <= as_of and not ids.isdisjoint(a.tasks)]
+    out += [Piece(d.date, d.id, d.kind, True) for d in year.documents if d.date <= as_of and not ids.isdisjoint(d.tasks)]
     return sorted(out, key=lambda p: (p.date, p.record))
 
 

@@ -83,8 +83,9 @@ def _evaluate_rule(year: Year, task: Task, span: Span, found, as_of: dt.date, st
         return [counting.spread_result(rule, counted, span, as_of)]
     if kind == "occasions":
         return counting.occasions_results(rule, counted, span, as_of)
+    ids = set(task.ids)
     if kind == "festival":
-        acts = [a for a in year.activities if set(task.ids) & set(a.tasks) and a.start <= as_of]
+        acts = [a for a in year.activities if a.start <= as_of and not ids.isdisjoint(a.tasks)]
         return counting.festival_results(rule, acts, counted, span, as_of)
     if kind == "documents":
         due = rule.get("date") or span.end
@@ -92,9 +93,9 @@ def _evaluate_rule(year: Year, task: Task, span: Span, found, as_of: dt.date, st
                 for k in rule["kinds"]]
     if kind == "evidence":
         out = []
-        for a in (a for a in year.activities if set(task.ids) & set(a.tasks) and a.start <= as_of):
+        for a in (a for a in year.activities if a.start <= as_of and not ids.isdisjoint(a.tasks)):
             out += evaluate_activity_evidence(a, rule, rule.get("report_days"))
-        for d in (d for d in year.documents if set(task.ids) & set(d.tasks) and d.date <= as_of):
+        for d in (d for d in year.documents if d.date <= as_of and not ids.isdisjoint(d.tasks)):
             out += evaluate_document_evidence(d, rule)
         return out
     if kind == "ratio":

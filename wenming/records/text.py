@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 
 def excerpt(markdown: str, length: int = 90) -> str:
@@ -15,6 +16,7 @@ def excerpt(markdown: str, length: int = 90) -> str:
     return text[:length] + ("…" if len(text) > length else "")
 
 
+@lru_cache(maxsize=4096)  # the progress engine asks again of every activity for every day it evaluates
 def brief_length(markdown: str) -> int:
     """Characters of the brief, not counting spaces and Markdown markup (as plans count 字数)."""
     text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", markdown)

@@ -6,6 +6,7 @@ Split from :mod:`.model` (the unit, the records and the dataset); made by :mod:`
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from .model import Source
@@ -177,18 +178,26 @@ class Plan:
     def event(self, name: str) -> "Event | None":
         return next((e for e in self.events if e.name == name), None)
 
-    @property
+    # The plan is frozen: what follows is computed once per plan (pages and the progress engine ask often).
+    @functools.cached_property
     def tasks(self) -> tuple[Task, ...]:
         return tuple(t for c in self.categories for t in c.tasks)
 
-    @property
+    @functools.cached_property
     def all_tasks(self) -> tuple[Task, ...]:
         """Every task and, after each, its subtasks."""
         return tuple(x for t in self.tasks for x in (t, *t.subtasks))
 
+    @functools.cached_property
+    def _by_id(self) -> dict[str, Task]:
+        out: dict[str, Task] = {}
+        for t in self.all_tasks:
+            out.setdefault(t.id, t)
+        return out
+
     def task(self, task_id: str) -> Task | None:
         """A task or a subtask by its id."""
-        return next((t for t in self.all_tasks if t.id == task_id), None)
+        return self._by_id.get(task_id)
 
     def phase_on(self, day: dt.date) -> Phase | None:
         return next((p for p in self.phases if p.start <= day <= p.end), None)

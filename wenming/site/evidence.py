@@ -73,10 +73,19 @@ def document_card(d: Document, document_file_uri) -> Card:
     return Card(d, "材料", d.date, d.date.isoformat(), document_file_uri(d) if d.file else "", (), text)
 
 
-def cards(activities, documents, photo_uri, activity_uri, document_file_uri) -> list[Card]:
-    """A task's evidence, oldest first (activities before documents of the same day)."""
-    out = [activity_card(a, photo_uri, activity_uri) for a in activities]
-    out += [document_card(d, document_file_uri) for d in documents]
+def cards(activities, documents, photo_uri, activity_uri, document_file_uri, made: dict | None = None) -> list[Card]:
+    """A task's evidence, oldest first (activities before documents of the same day). `made`: the cards
+    already made for other tasks, by record id (a record serving several tasks has one card)."""
+    made = {} if made is None else made
+    out = []
+    for a in activities:
+        if ("a", a.id) not in made:
+            made["a", a.id] = activity_card(a, photo_uri, activity_uri)
+        out.append(made["a", a.id])
+    for d in documents:
+        if ("d", d.id) not in made:
+            made["d", d.id] = document_card(d, document_file_uri)
+        out.append(made["d", d.id])
     return sorted(out, key=lambda c: (c.day, c.kind != "活动", c.record.id))
 
 

@@ -144,6 +144,7 @@ class YearView:
         self.docs_by_task: dict[str, list] = {t: [] for t in self.tasks}
         self.by_schedule: dict[str, list] = {}
         self.cards: dict[str, list] = {}  # evidence cards by task id, made by the templates' `task_cards`
+        self.card_of: dict[tuple, object] = {}  # each record's card, shared by the tasks it serves
         self.by_org: dict[str, list] = {}  # activities by the departments that organised them
         for a in year.activities:
             for o in dict.fromkeys(a.departments):
@@ -376,7 +377,7 @@ def _record_helpers() -> dict:
         """A task's evidence cards, made once per year view (its task, category and print pages show them)."""
         if task_id not in v.cards:
             v.cards[task_id] = cards(v.by_task.get(task_id, ()), v.docs_by_task.get(task_id, ()),
-                                     photo_uri, activity_uri, document_file_uri)
+                                     photo_uri, activity_uri, document_file_uri, v.card_of)
         return v.cards[task_id]
     def upcoming_for(v: YearView, org_id: str) -> list:
         return [d for d in v.progress.upcoming if org_id in d.task.lead or org_id in d.task.coop]

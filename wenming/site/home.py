@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 
 from ..judge.progress import STATUS_ORDER, UPCOMING_DAYS
 from ..judge.status import Status
@@ -36,6 +37,43 @@ SHOWN_PLANNED = 5
 """活动安排表 entries under "接下来 30 天": the rest are in the plan's schedule."""
 NO_LEAD = "none"
 """Anchor of the group of tasks without a lead department on a status page."""
+
+
+@dataclass(frozen=True)
+class NextStep:
+    """What a new unit does next, shown on the home page until its year has a plan and records."""
+    title: str
+    detail: str
+    command: str
+    """The command to run, if one does it (`wenming new activity`), else empty."""
+    guide: str
+    """The user-guide page that explains it (`guide/start.md`)."""
+    guide_title: str
+
+
+def next_steps(v) -> list[NextStep]:
+    """What a new unit still has to do (`YearView.next_steps`): shown while the year's plan is empty or no
+    activity was ever recorded."""
+    if v.plan.tasks and v.recorded:
+        return []
+    y, plan_path = v.year.year, v.plan.source.path
+    unit_path = str(PurePosixPath(plan_path).parent.parent / "unit.yml")
+    steps = []
+    if not v.plan.tasks:
+        steps.append(NextStep("填写实施方案", f"照单位印发的{y}年度实施方案，在 {plan_path} 里写任务分解："
+                              "每项任务的时限和佐证要求，首页据此判断每项任务的状态", "", "guide/start.md", "从零开始"))
+    if y not in v.unit.staff:
+        steps.append(NextStep("填写职工总数", f"在 {unit_path} 的 staff 下加一行 {y}: 职工人数（志愿者比例的分母）",
+                              "", "guide/data-format.md", "数据格式"))
+    if not v.recorded:
+        steps.append(NextStep("录入第一条活动", "每开展一次活动，新建一条记录（图文简报和现场照片），"
+                              "写上它是哪项任务的佐证", "wenming new activity", "guide/activity.md",
+                              "添加一条活动记录"))
+    if steps:
+        steps.append(NextStep("检查、生成和发布", "改好后检查并重新生成网站，首页就会显示各项任务的进度；"
+                              "把生成的 build/ 放到内网服务器上，同事就能看到",
+                              "wenming check && wenming build", "guide/deploy.md", "在内网发布"))
+    return steps
 
 
 def ledger_filter(year: int, status: Status) -> str:

@@ -58,18 +58,6 @@ class Site:
     """The year the home page shows."""
 
 
-@dataclass(frozen=True)
-class NextStep:
-    """What a new unit does next, shown on the home page until its year has a plan and records."""
-    title: str
-    detail: str
-    command: str
-    """The command to run, if one does it (`wenming new activity`), else empty."""
-    guide: str
-    """The user-guide page that explains it (`guide/start.md`)."""
-    guide_title: str
-
-
 # -- URLs -------------------------------------------------------------------
 
 
@@ -145,10 +133,9 @@ class YearView:
         self.by_schedule: dict[str, list] = {}
         self.cards: dict[str, list] = {}  # evidence cards by task id, made by the templates' `task_cards`
         self.card_of: dict[tuple, object] = {}  # each record's card, shared by the tasks it serves
-        self.by_org: dict[str, list] = {}  # activities by the departments that organised them
+        self.by_org = {o: [a for a in year.activities if o in a.departments] for o in self.orgs}
+        """Activities by the departments that organised them."""
         for a in year.activities:
-            for o in dict.fromkeys(a.departments):
-                self.by_org.setdefault(o, []).append(a)
             for t in self._served(a.tasks):
                 self.by_task.setdefault(t, []).append(a)
             if a.schedule:
@@ -233,28 +220,8 @@ class YearView:
         phase = self.plan.phase_on(self.as_of)
         return phase.name if phase else "—"
 
-    def next_steps(self) -> list[NextStep]:
-        """What a new unit still has to do: shown while the year's plan is empty or no activity was ever recorded."""
-        if self.plan.tasks and self.recorded:
-            return []
-        y, plan_path = self.year.year, self.plan.source.path
-        unit_path = str(PurePosixPath(plan_path).parent.parent / "unit.yml")
-        steps = []
-        if not self.plan.tasks:
-            steps.append(NextStep("填写实施方案", f"照单位印发的{y}年度实施方案，在 {plan_path} 里写任务分解："
-                                  "每项任务的时限和佐证要求，首页据此判断每项任务的状态", "", "guide/start.md", "从零开始"))
-        if y not in self.unit.staff:
-            steps.append(NextStep("填写职工总数", f"在 {unit_path} 的 staff 下加一行 {y}: 职工人数（志愿者比例的分母）",
-                                  "", "guide/data-format.md", "数据格式"))
-        if not self.recorded:
-            steps.append(NextStep("录入第一条活动", "每开展一次活动，新建一条记录（图文简报和现场照片），"
-                                  "写上它是哪项任务的佐证", "wenming new activity", "guide/activity.md",
-                                  "添加一条活动记录"))
-        if steps:
-            steps.append(NextStep("检查、生成和发布", "改好后检查并重新生成网站，首页就会显示各项任务的进度；"
-                                  "把生成的 build/ 放到内网服务器上，同事就能看到",
-                                  "wenming check && wenming build", "guide/deploy.md", "在内网发布"))
-        return steps
+    def next_steps(self) -> list[home.NextStep]:
+        return home.next_steps(self)
 
     def totals(self) -> dict[str, float]:
         acts = self.year.activities

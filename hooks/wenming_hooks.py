@@ -43,6 +43,7 @@ from wenming.site.htmlspace import collapse_indentation  # noqa: E402
 from wenming.records.problems import render_report  # noqa: E402
 from wenming.exports.public import public_dataset  # noqa: E402
 from wenming.site.searchfile import defer_writing, write_index  # noqa: E402
+from wenming.site.searchparse import parse_faster  # noqa: E402
 from wenming.site.jiebastate import dictionary_words, remember_cuts, restore_dictionary  # noqa: E402
 from wenming.site.searchwords import (  # noqa: E402
     SEARCH_PLUGIN, USER_DICT, WORKER_PREFIX, data_words, fix_query_segmenter, index_text_first, use_in_search,
@@ -237,6 +238,7 @@ def on_pre_build(config, **kwargs):
     remember_cuts()  # after every on_config: this build's words are in jieba's dictionary
     if search := _search(config):  # its SearchIndex is made in its on_config
         defer_writing(search.search_index)  # written entry by entry in on_post_build (wenming/site/searchfile.py)
+        parse_faster(search.search_index)  # pages cut into sections without HTMLParser (wenming/site/searchparse.py)
 
 
 def _search(config):

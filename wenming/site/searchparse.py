@@ -3,8 +3,9 @@
 Material's search plugin cuts each page's HTML body into sections (a heading
 and the text up to the next one) with its `Parser`, a subclass of
 `html.parser.HTMLParser`: at 3,000 activities about a sixth of the build. The
-body of a page we generate is well formed and its text is escaped by us, so one
-regular expression can walk its tags and text; the state machine of Material's
+body of a page we generate is well formed and its text is escaped by us, so it
+splits at each `<` into a tag (up to the next `>`, read once per distinct tag)
+and the text after it, as HTMLParser splits it; the state machine of Material's
 `Parser` (mkdocs-material 9.7, `material/plugins/search/plugin.py`) is then
 replayed here step by step, with counters in place of its set and list
 searches.
@@ -41,13 +42,13 @@ RAW_TEXT = frozenset({"script", "style", "textarea", "title", "noscript", "plain
 versions for more): their pages are left to Material's parser."""
 
 _SPACE = "[ \t\n\r\f]"  # HTMLParser's separators inside a tag (its `\\s` also takes Unicode spaces)
-_START = re.compile(rf"""([a-zA-Z][-a-zA-Z0-9]*)((?:{_SPACE}+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:="[^"]*"|'[^']*')?)*)"""
+_START = re.compile(rf"""([a-zA-Z][-a-zA-Z0-9]*)((?:{_SPACE}+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:="[^"]*"|='[^']*')?)*)"""
                     rf"""{_SPACE}*(/?)""")
 """What is between `<` and `>` in a start tag written as we write them: name, attributes, `/` of `<tag/>`."""
 _END = re.compile(rf"/([a-zA-Z][-a-zA-Z0-9]*){_SPACE}*")
 _ATTRS = re.compile(rf"""{_SPACE}+([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:="([^"]*)"|='([^']*)')?""")
 _CACHE: dict[str, tuple | None] = {}
-"""Tags read so far (a site repeats the same few hundred), emptied when it grows large."""
+"""Tags read so far (a site repeats the same few hundred), emptied past 2,000 (a few MiB)."""
 _INF = float("inf")
 
 
@@ -101,7 +102,7 @@ def parse_sections(html: str) -> list[Section] | None:
     skip = set(ALWAYS_SKIPPED)      # Material's `skip`, as tag names
     skipped = 0                     # open elements whose tag is in `skip`: text is skipped while > 0
     permalinks: list[int] = []      # stack depths of the open `<a class="headerlink">`
-    if len(_CACHE) > 20000:
+    if len(_CACHE) > 2000:
         _CACHE.clear()
 
     pieces = html.split("<")

@@ -358,3 +358,30 @@ def test_publish_all_names_every_photo_it_cannot_use(tmp_path):
     first = photos.publish_all(jobs[:1] * 2, tmp_path / "cache2")  # the same photo twice is made once
     assert [r.processed for r in first] == [True, False] and first[0].image == first[1].image
     assert [r.processed for r in photos.publish_all(jobs[:1], tmp_path / "cache2")] == [False]
+
+
+def test_an_unchanged_original_is_not_read_again(tmp_path, monkeypatch):
+    """The memo (wenming/site/photomemo.py) spares reading originals the cache knows; a changed one is read."""
+    from wenming.site import photomemo
+    original = tmp_path / "a.jpg"
+    original.write_bytes(sideways_photo("memo"))
+    jobs = [photos.Job(original, "data/a.jpg", ".jpg")]
+    cache = tmp_path / "cache"
+    first = photos.publish_all(jobs, cache)  # written just now: too recent to remember (racy)
+    assert photomemo.load(cache) == {}
+
+    monkeypatch.setattr(photomemo, "RACY_SECONDS", 0)
+    photos.publish_all(jobs, cache)
+    assert list(photomemo.load(cache)) == [str(original)]
+    reads: list[Path] = []
+    real_read = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: reads.append(self) or real_read(self))
+    again = photos.publish_all(jobs, cache)
+    assert reads == [] and again[0].image == first[0].image and not again[0].processed
+
+    original.write_bytes(sideways_photo("memo, changed"))  # a new photo under the same name
+    changed = photos.publish_all(jobs, cache)
+    assert reads == [original, original] and changed[0].processed and changed[0].image != first[0].image
+
+    (cache / photomemo.NAME).write_text("{not json", encoding="utf-8")  # a broken memo is ignored
+    assert photos.publish_all(jobs, cache)[0].image == changed[0].image

@@ -34,8 +34,11 @@ _UNSURE = frozenset({"script", "style", "textarea", "pre", "title", "xmp", "ifra
 _TAG = re.compile(r"""<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:\s*=\s*(?:"[^"]*"|'[^']*'))?)*)\s*(/?)>""")
 _MARKDOWN_ATTR = re.compile(r"""\smarkdown(?:\s|=|$)""")
 _HEADING = re.compile(r"#{1,6} [^\n]*\S")
-_REWRITTEN = re.compile(r"[\t\r\x02\x03]|^ +$", re.M)
-"""What Python-Markdown's whitespace normalisation changes before it reads a page."""
+_TAG_OR_LT = re.compile(_TAG.pattern + "|<")
+"""A tag, or else a `<` that does not start one (its groups are all None)."""
+_SPACES_LINE = re.compile(r"^ +$", re.M)
+"""A line of spaces: with tabs, carriage returns and the STX/ETX characters, what Python-Markdown's
+whitespace normalisation changes before it reads a page (`_rewritten`)."""
 _ID = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 
@@ -50,7 +53,7 @@ class Block:
 
 def split_blocks(page: str) -> list[Block] | None:
     """The page as headings and raw HTML blocks, or None when it is anything else."""
-    if not page.strip() or _REWRITTEN.search(page):
+    if not page.strip() or _rewritten(page):
         return None
     blocks: list[Block] = []
     pos, end = 0, len(page)
@@ -76,6 +79,12 @@ def split_blocks(page: str) -> list[Block] | None:
     return blocks
 
 
+def _rewritten(page: str) -> bool:
+    if any(c in page for c in "\t\r\x02\x03"):
+        return True
+    return (page.startswith(" ") or "\n " in page) and _SPACES_LINE.search(page) is not None
+
+
 def _line_end(page: str, pos: int) -> int:
     stop = page.find("\n", pos)
     return len(page) if stop < 0 else stop
@@ -84,24 +93,21 @@ def _line_end(page: str, pos: int) -> int:
 def _raw_block_end(page: str, pos: int) -> int | None:
     """Where the HTML block starting at `pos` (the start of a line) ends: after the end tag that
     closes its first element, which must end a line. None when unsure."""
+    if not page.startswith("<", pos):
+        return None  # text before the first tag: a paragraph
     stack: list[str] = []
     first = True
-    while True:
-        lt = page.find("<", pos)
-        if lt < 0:
-            return None
-        if first and lt != pos:
-            return None  # text before the first tag: a paragraph
-        m = _TAG.match(page, lt)
-        if not m:
+    for m in _TAG_OR_LT.finditer(page, pos):
+        closing, tag, attrs, self_closing = m.groups()
+        if tag is None:
             return None  # a comment, a declaration or a `<` that is not a tag
-        closing, tag, attrs, self_closing = m.group(1), m.group(2).lower(), m.group(3), m.group(4)
-        if tag in _UNSURE or (attrs and _MARKDOWN_ATTR.search(attrs)):
+        tag = tag.lower()
+        if tag in _UNSURE or ("markdown" in attrs and _MARKDOWN_ATTR.search(attrs)):
             return None
-        if first and (closing or tag not in _BLOCK_LEVEL or tag in _VOID):
-            return None
-        first = False
-        pos = m.end()
+        if first:
+            if closing or tag not in _BLOCK_LEVEL or tag in _VOID:
+                return None
+            first = False
         if closing:
             if not stack or stack.pop() != tag:
                 return None
@@ -110,7 +116,9 @@ def _raw_block_end(page: str, pos: int) -> int | None:
         elif self_closing and tag not in _VOID:
             return None
         if not stack:
-            return pos if pos == len(page) or page.startswith("\n", pos) else None
+            end = m.end()
+            return end if end == len(page) or page.startswith("\n", end) else None
+    return None
 
 
 def join_blocks(blocks: list[Block], headings: list[str]) -> str:

@@ -43,12 +43,13 @@ from wenming.site.htmlspace import collapse_indentation  # noqa: E402
 from wenming.records.problems import render_report  # noqa: E402
 from wenming.exports.public import public_dataset  # noqa: E402
 from wenming.site.searchfile import defer_writing, write_index  # noqa: E402
+from wenming.site.searchparse import parse_faster  # noqa: E402
 from wenming.site.jiebastate import dictionary_words, remember_cuts, restore_dictionary  # noqa: E402
 from wenming.site.searchwords import (  # noqa: E402
     SEARCH_PLUGIN, USER_DICT, WORKER_PREFIX, data_words, fix_query_segmenter, index_text_first, use_in_search,
     user_dict)
 from wenming.site.pagemeta import page_meta  # noqa: E402
-from wenming.site.htmlblocks import anchor_ids, heading_source, join_blocks, split_blocks  # noqa: E402
+from wenming.site.htmlblocks import HeadingCache, anchor_ids, heading_source, join_blocks, split_blocks  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.wenming")  # MkDocs' format; `-q` hides INFO
 
@@ -160,15 +161,17 @@ def _render_blocks(page: Page, config, files) -> None:
     blocks = split_blocks(page.markdown)
     if blocks is None:
         return Page.render(page, config, files)
-    md, title = _heading_markdown(config)
-    md.reset()
-    title.title = None
-    headings = md.convert(heading_source(blocks)).split("\n") if any(b.heading for b in blocks) else []
+    if (rendered := _heading_cache(config).render(blocks)) is None:  # rendered together instead
+        md, title = _heading_markdown(config)
+        source = heading_source(blocks)
+        rendered = _convert_headings(md, title, source) if source else ("", [], None)
+        rendered = (rendered[0].split("\n") if source else [], rendered[1], rendered[2])
+    headings, tokens, first_title = rendered
     if len(headings) != sum(b.heading for b in blocks):
         return Page.render(page, config, files)
     page.content = join_blocks(blocks, headings)
-    page.toc = get_toc(getattr(md, "toc_tokens", []))
-    page._title_from_render = title.title if blocks[0].heading else None
+    page.toc = get_toc(tokens)
+    page._title_from_render = first_title if blocks[0].heading else None
     page.present_anchor_ids = {m for h in headings for m in _HEADING_ID.findall(h)} | anchor_ids(blocks)
     if log.getEffectiveLevel() > logging.DEBUG:
         page.links_to_anchors = {}
@@ -183,6 +186,20 @@ class _FirstH1(markdown.treeprocessors.Treeprocessor):
 
     def run(self, root):
         self.title = get_heading_text(root[0], self.md) if len(root) and root[0].tag == "h1" else None
+
+
+def _convert_headings(md, title, source: str):
+    md.reset()
+    title.title = None
+    return md.convert(source), getattr(md, "toc_tokens", []), title.title
+
+
+def _heading_cache(config) -> HeadingCache:
+    """Each distinct heading line of the generated pages rendered once per build (htmlblocks.HeadingCache)."""
+    if "heading_cache" not in _state:
+        md, title = _heading_markdown(config)
+        _state["heading_cache"] = HeadingCache(functools.partial(_convert_headings, md, title))
+    return _state["heading_cache"]
 
 
 def _heading_markdown(config):
@@ -237,6 +254,7 @@ def on_pre_build(config, **kwargs):
     remember_cuts()  # after every on_config: this build's words are in jieba's dictionary
     if search := _search(config):  # its SearchIndex is made in its on_config
         defer_writing(search.search_index)  # written entry by entry in on_post_build (wenming/site/searchfile.py)
+        parse_faster(search.search_index)  # pages cut into sections without HTMLParser (wenming/site/searchparse.py)
 
 
 def _search(config):

@@ -16,7 +16,7 @@ from mkdocs.utils.meta import get_data
 from helpers import FIXTURES, ROOT
 from payloads import ALL, PAYLOADS, hostile_repo
 from wenming.api import load_dataset
-from wenming.site.htmlblocks import anchor_ids, heading_source, join_blocks, split_blocks
+from wenming.site.htmlblocks import HeadingCache, anchor_ids, heading_source, join_blocks, split_blocks
 from wenming.site.pages import build_site
 
 RECORD_PAGES = ("activities", "tasks", "months", "departments", "categories")
@@ -39,10 +39,11 @@ def _pages(data: Path, as_of: str) -> dict[str, str]:
     return {p.uri: get_data(p.markdown)[0] for p in site.pages}  # MkDocs strips the front matter first
 
 
-def _compare(pages: dict[str, str]) -> tuple[list[str], list[str]]:
-    """(pages rendered the fast way, pages where the two ways differ)."""
-    fast, differ = [], []
-    whole, headings = _site_markdown(), _site_markdown()
+def _compare(pages: dict[str, str], strict: bool = False) -> tuple[list[str], list[str]]:
+    """(pages rendered the fast way, pages where the two ways differ); `strict`: and pages whose headings
+    could not be rendered one at a time."""
+    fast, differ, whole_headings = [], [], []
+    whole, headings, cache = _site_markdown(), _site_markdown(), _heading_cache()
     for uri, text in sorted(pages.items()):
         blocks = split_blocks(text)
         if blocks is None:
@@ -53,12 +54,35 @@ def _compare(pages: dict[str, str]) -> tuple[list[str], list[str]]:
         got = join_blocks(blocks, heads)
         if got != want or getattr(headings, "toc_tokens", []) != getattr(whole, "toc_tokens", []):
             differ.append(uri)
+        if (one_by_one := cache.render(blocks)) is None:  # the hook's first way: each heading alone
+            whole_headings.append(uri)
+        elif join_blocks(blocks, one_by_one[0]) != want or one_by_one[1] != getattr(whole, "toc_tokens", []):
+            differ.append(f"{uri} (one heading at a time)")
+    if strict and whole_headings:
+        differ += [f"{uri} (headings rendered together)" for uri in whole_headings]
     return fast, differ
+
+
+def _heading_cache() -> HeadingCache:
+    md = _site_markdown()
+    return HeadingCache(lambda line: (md.reset().convert(line), md.toc_tokens, None))
+
+
+def test_headings_rendered_one_at_a_time_are_the_same_as_together():
+    """Ids made unique in the page's order as the toc extension does (Chinese headings: `_1`, `_2` …)."""
+    whole, cache = _site_markdown(), _heading_cache()
+    for text in ("# 甲\n\n## 乙\n\n### 丙\n\n## 丁\n", "## 乙\n\n# 甲\n", "### 丙\n\n## 乙\n",
+                 "# 甲\n\n## 甲\n", "## a\n\n## a\n", "# a\n\n# a_1\n\n# a\n\n# a_2\n", "# !!\n\n# _1\n\n# ??\n",
+                 "# _1\n\n# 甲\n\n# _2\n\n# b_1\n\n# b\n\n# b\n", "## 2018 年\n\n## 2018年\n\n## 2018 年\n"):
+        blocks = split_blocks(text)
+        html, tokens, _ = cache.render(blocks)
+        assert join_blocks(blocks, html) == whole.reset().convert(text), text
+        assert tokens == whole.toc_tokens, text
 
 
 def test_sample_pages_are_the_same_without_a_markdown_parse():
     pages = _pages(ROOT / "data", "2018-09-30")
-    fast, differ = _compare(pages)
+    fast, differ = _compare(pages, strict=True)
     assert differ == []
     records = [u for u in pages if u.split("/")[1:2] and u.split("/")[1] in RECORD_PAGES and not u.endswith("index.md")]
     assert records and set(records) <= set(fast), sorted(set(records) - set(fast))[:5]

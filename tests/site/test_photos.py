@@ -25,7 +25,7 @@ from PIL import ExifTags, Image, ImageCms, ImageDraw
 
 from browser import serve, visit
 from helpers import ROOT, article, build, environ, make_repo
-from wenming.site import photos
+from wenming.site import photomemo, photos
 from wenming.authoring.samplefiles import draw_photo
 
 
@@ -100,7 +100,9 @@ def quiet_build(data: Path, site: Path) -> str:
 
 
 def cache_state(cache: Path) -> dict[str, int]:
-    return {p.relative_to(cache).as_posix(): p.stat().st_mtime_ns for p in cache.rglob("*") if p.is_file()}
+    """The processed photos in the cache (not the memo of originals, which a build may update)."""
+    return {p.relative_to(cache).as_posix(): p.stat().st_mtime_ns for p in cache.rglob("*")
+            if p.is_file() and p.name != photomemo.NAME}
 
 
 def published(site: Path) -> dict[str, bytes]:
@@ -358,3 +360,29 @@ def test_publish_all_names_every_photo_it_cannot_use(tmp_path):
     first = photos.publish_all(jobs[:1] * 2, tmp_path / "cache2")  # the same photo twice is made once
     assert [r.processed for r in first] == [True, False] and first[0].image == first[1].image
     assert [r.processed for r in photos.publish_all(jobs[:1], tmp_path / "cache2")] == [False]
+
+
+def test_an_unchanged_original_is_not_read_again(tmp_path, monkeypatch):
+    """The memo (wenming/site/photomemo.py) spares reading originals the cache knows; a changed one is read."""
+    original = tmp_path / "a.jpg"
+    original.write_bytes(sideways_photo("memo"))
+    jobs = [photos.Job(original, "data/a.jpg", ".jpg")]
+    cache = tmp_path / "cache"
+    first = photos.publish_all(jobs, cache)  # written just now: too recent to remember (racy)
+    assert photomemo.load(cache) == {}
+
+    monkeypatch.setattr(photomemo, "RACY_SECONDS", 0)
+    photos.publish_all(jobs, cache)
+    assert list(photomemo.load(cache)) == [str(original)]
+    reads: list[Path] = []
+    real_read = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: reads.append(self) or real_read(self))
+    again = photos.publish_all(jobs, cache)
+    assert reads == [] and again[0].image == first[0].image and not again[0].processed
+
+    original.write_bytes(sideways_photo("memo, changed"))  # a new photo under the same name
+    changed = photos.publish_all(jobs, cache)
+    assert reads == [original, original] and changed[0].processed and changed[0].image != first[0].image
+
+    (cache / photomemo.NAME).write_text("{not json", encoding="utf-8")  # a broken memo is ignored
+    assert photos.publish_all(jobs, cache)[0].image == changed[0].image

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 _VERBATIM = re.compile(r"<(pre|textarea|script)\b.*?</\1\s*>", re.S | re.I)
-_INDENT = re.compile(r"\n[ \t]+")
-_BLANK_LINES = re.compile(r"\n{2,}")
+_BREAK = re.compile(r"\n(?:[ \t]*\n)*[ \t]*")
+"""A line break with the white space and empty lines after it: one line break is left."""
 
 
 def collapse_indentation(html: str) -> str:
@@ -27,4 +27,4 @@ def collapse_indentation(html: str) -> str:
 
 
 def _squeeze(text: str) -> str:
-    return _BLANK_LINES.sub("\n", _INDENT.sub("\n", text))
+    return _BREAK.sub("\n", text)

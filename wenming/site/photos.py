@@ -10,7 +10,8 @@ a thumbnail (`THUMB_LONG_SIDE` px on the long side) next to them, in `thumbs/`.
 Processing is the slow part of a build, so results are cached by content: the
 key is the sha256 of the original bytes and of `recipe()` (every parameter and
 the Pillow version), the files live in `<project>/.cache/wenming/photos/`
-(outside docs_dir and site_dir) and the hook hands them to MkDocs as they are.
+(outside docs_dir and site_dir) and the hook hands them to MkDocs as they are. An original that
+has not changed since it was hashed is not read again to find its key (wenming/site/photomemo.py).
 The same original always gives the same bytes, cached or not.
 
 The first half of this module is pure (names, sizes, keys, messages); the
@@ -31,6 +32,8 @@ from pathlib import Path
 
 import PIL
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+
+from . import photomemo
 
 VERSION = 1
 """Bump when the processing changes, so that every cached file is made again."""
@@ -177,7 +180,9 @@ def publish_all(jobs: list[Job], cache: Path, workers: int | None = None) -> lis
     Raises PhotoError naming every photo that cannot be read, after trying all of them.
     """
     warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # reported by size_warning instead
-    prepared = [_prepare(job, cache) for job in jobs]
+    memo, remembered = photomemo.load(cache), {}
+    prepared = [_prepare(job, cache, memo, remembered) for job in jobs]
+    photomemo.save(cache, memo, remembered)
     todo = {p.key: p for p in prepared if isinstance(p, _Prepared) and not p.cached}
     errors = [p for p in prepared if isinstance(p, str)]
     if todo:
@@ -204,24 +209,33 @@ class _Prepared:
     warning: str | None
 
 
-def _prepare(job: Job, cache: Path) -> _Prepared | str:
-    """Read the original, find its cache key, check its size; an error message when unreadable.
+def _prepare(job: Job, cache: Path, memo: dict, remembered: dict) -> _Prepared | str:
+    """Find the original's cache key and check its size; an error message when unreadable.
 
-    The bytes are not kept (a repository may hold gigabytes of photos): `_make` reads them again.
+    An original the memo knows unchanged is not read (wenming/site/photomemo.py); the others are read
+    and hashed, and remembered. The bytes are not kept (a repository may hold gigabytes of photos):
+    `_make` reads them again.
     """
+    fmt = output_format(job.suffix)
+    path = os.path.abspath(job.source)
     try:
-        data = job.source.read_bytes()
+        st = os.stat(path)
+        known = photomemo.recall(memo, path, st)
+        data = b"" if known else job.source.read_bytes()
     except OSError as e:
         return unreadable_message(job.display, e.strerror or type(e).__name__)
-    fmt = output_format(job.suffix)
-    key = cache_key(hashlib.sha256(data).digest(), fmt)
-    try:
-        with Image.open(io.BytesIO(data)) as im:  # reads the header only
-            size = im.size
-    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, ValueError) as e:
-        return unreadable_message(job.display, _reason(e))
+    if known:
+        key, size = known
+    else:
+        key = cache_key(hashlib.sha256(data).digest(), fmt)
+        try:
+            with Image.open(io.BytesIO(data)) as im:  # reads the header only
+                size = im.size
+        except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, ValueError) as e:
+            return unreadable_message(job.display, _reason(e))
+    photomemo.remember(remembered, path, st, key, size)
     cached = (cache / cache_names(key, fmt)[0]).is_file()
-    return _Prepared(job, fmt, key, cached, size_warning(job.display, len(data), size))
+    return _Prepared(job, fmt, key, cached, size_warning(job.display, st.st_size, size))
 
 
 def _reason(error: Exception) -> str:

@@ -41,6 +41,8 @@ from wenming.api import load_dataset  # noqa: E402
 from wenming.site.assets import PLOTLY_URI, glightbox_paths, plotly_js_path  # noqa: E402
 from wenming.site.pages import build_site, problems_site  # noqa: E402
 from wenming.site.htmlspace import collapse_indentation  # noqa: E402
+from wenming.site.jinjacache import compiled_templates  # noqa: E402
+from wenming.site.render import environment as template_environment  # noqa: E402
 from wenming.records.problems import render_report  # noqa: E402
 from wenming.exports.public import public_dataset  # noqa: E402
 from wenming.site.searchfile import defer_writing, write_index  # noqa: E402
@@ -82,6 +84,8 @@ def on_config(config, **kwargs):
             print(f"WARNING -  {line}" if "警告" in line else line, file=sys.stderr)
     # Under `serve`, data errors show in a banner over the last good site until they are fixed.
     config.extra["wenming_problems"] = errors
+    if cache := compiled_templates(project):  # our page templates (wenming/site/jinjacache.py)
+        template_environment().bytecode_cache = cache
     site = (_serve["site"] or problems_site(errors)) if errors else build_site(dataset, as_of)
     if site.later:
         print(f"INFO    -  {len(site.later)} 条记录的日期晚于数据截至日期 {as_of}，本次构建不计入"
@@ -284,6 +288,8 @@ def _search(config):
 
 def on_env(env, config, files, **kwargs):
     env.globals["wenming_primary_nav"] = _primary_nav(env)
+    if cache := compiled_templates(_state["project"]):  # Material's templates, compiled once, not every build
+        env.bytecode_cache = cache
     return env
 
 

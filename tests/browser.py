@@ -113,24 +113,37 @@ def visit(browser, base: str, uri: str, check=None):
     """Open `uri`, run `check(page)` once it has loaded, then assert the page was clean:
     no console error, uncaught exception, request outside the site, failed request or
     HTTP error, and every asset it refers to (even one not fetched yet) is the site's own."""
-    page = browser.new_page()
-    page.set_default_timeout(15_000)
-    page.set_default_navigation_timeout(30_000)  # a dashboard parses 3.5 MB of plotly.js: slow on a busy machine
-    seen = Recorder(page, base)
-    try:
-        response = page.goto(base + uri, wait_until="load")
-        if not base.startswith("file:"):
-            assert response is not None and response.status == 200, f"{uri}: {response and response.status}"
-        result = check(page) if check else None
-        page.wait_for_load_state("networkidle")
-        problems = seen.problems()
-        refs = [f"{u}: {_reference_status(page, base, u)}" for u in sorted(set(page.evaluate(REFERENCES)))]
-        if bad := [r for r in refs if not r.endswith(": 200")]:
-            problems["bad references"] = bad
-        assert not problems, f"{uri} did not load cleanly:\n{pformat(problems, width=120)}"
-        return result
-    finally:
-        page.close()
+    return visit_many(browser, base, [uri], check)[uri]
+
+
+def visit_many(browser, base: str, uris: list[str], check=None, batch: int = 8) -> dict:
+    """`visit` for several pages: each is opened and checked in turn, then they wait for the network
+    to fall quiet together (Playwright's "networkidle" is 500 ms without a request, per page; a page
+    still loading something is caught all the same), `batch` pages at a time. {uri: check's result}."""
+    results = {}
+    for start in range(0, len(uris), batch):
+        opened = []
+        try:
+            for uri in uris[start:start + batch]:
+                page = browser.new_page()
+                page.set_default_timeout(15_000)
+                page.set_default_navigation_timeout(30_000)  # a dashboard parses 3.5 MB of plotly.js: slow when busy
+                opened.append((uri, page, Recorder(page, base)))
+                response = page.goto(base + uri, wait_until="load")
+                if not base.startswith("file:"):
+                    assert response is not None and response.status == 200, f"{uri}: {response and response.status}"
+                results[uri] = check(page) if check else None
+            for uri, page, seen in opened:
+                page.wait_for_load_state("networkidle")
+                problems = seen.problems()
+                refs = [f"{u}: {_reference_status(page, base, u)}" for u in sorted(set(page.evaluate(REFERENCES)))]
+                if bad := [r for r in refs if not r.endswith(": 200")]:
+                    problems["bad references"] = bad
+                assert not problems, f"{uri} did not load cleanly:\n{pformat(problems, width=120)}"
+        finally:
+            for _, page, _ in opened:
+                page.close()
+    return results
 
 
 def charts_drawn(page, minimum: int) -> list[dict]:

@@ -22,9 +22,12 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
+NOWHERE = "http://127.0.0.1:9"
+"""A proxy that is not there (the discard port): every request to another host goes to it and fails, so
+a test never sends anything off this machine. Chromium never proxies loopback, where the sites are served."""
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage"]
+                 "--disable-dev-shm-usage", f"--proxy-server={NOWHERE}"]
 LOCAL_SCHEMES = ("data:", "blob:", "about:")
 
 
@@ -70,8 +73,8 @@ class Recorder:
         page.on("request", self._request)
         page.on("requestfailed", lambda r: self.failed.append(f"{r.url}: {r.failure}"))
         page.on("response", lambda r: r.status >= 400 and self.bad_status.append(f"{r.status} {r.url}"))
-        # Recorded above, then stopped here: the test never sends anything off this machine.
-        page.route("**/*", lambda route: route.continue_() if self._local(route.request.url) else route.abort())
+        # Recorded above; the browser itself sends them nowhere (NOWHERE in CHROMIUM_ARGS). Routing every
+        # request through Python instead cost a quarter of a second per page.
 
     def _local(self, url: str) -> bool:
         return url.startswith(self.base) or url.startswith(LOCAL_SCHEMES)

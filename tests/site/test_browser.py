@@ -60,3 +60,27 @@ def test_every_kind_of_page_loads_cleanly_from_the_site_alone(browser, base, sam
     """Every kind of page, over http, fetches nothing from outside the site (no CDN, no
     web font, no unpkg shim) and loads without an error."""
     visit(browser, base, first_match(sample_site, PAGE_TYPES[kind]))
+
+
+def test_a_request_to_another_host_is_recorded_and_goes_nowhere(browser, tmp_path):
+    """The guard every browser test relies on: a page asking another host (by name or by address,
+    from markup or from script) is caught by `Recorder`, and the request fails at the proxy that
+    is not there (browser.NOWHERE) instead of leaving the machine."""
+    from browser import Recorder, serve
+
+    outside = ["http://example.com/a.png", "http://10.1.2.3/b.png", "https://8.8.8.8/c.png", "http://evil.example/x"]
+    (tmp_path / "page.html").write_text(
+        "<html><body>" + "".join(f'<img src="{u}">' for u in outside[:3])
+        + f'<script>fetch("{outside[3]}").catch(() => {{}})</script><img src="local.png"></body></html>',
+        encoding="utf-8")
+    (tmp_path / "local.png").write_bytes(b"")
+    page = browser.new_page()
+    try:
+        with serve(tmp_path) as base:
+            seen = Recorder(page, base)
+            page.goto(base + "page.html", wait_until="load")
+            page.wait_for_load_state("networkidle")
+    finally:
+        page.close()
+    assert sorted(seen.outside) == sorted(outside)
+    assert sorted(seen.failed) == sorted(f"{u}: net::ERR_PROXY_CONNECTION_FAILED" for u in outside)

@@ -84,8 +84,9 @@ def on_config(config, **kwargs):
             print(f"WARNING -  {line}" if "警告" in line else line, file=sys.stderr)
     # Under `serve`, data errors show in a banner over the last good site until they are fixed.
     config.extra["wenming_problems"] = errors
-    if cache := compiled_templates(project):  # our page templates (wenming/site/jinjacache.py)
-        template_environment().bytecode_cache = cache
+    _state["compiled"] = compiled_templates(project)  # wenming/site/jinjacache.py
+    if _state["compiled"]:  # our page templates; Material's in on_env
+        template_environment().bytecode_cache = _state["compiled"]
     site = (_serve["site"] or problems_site(errors)) if errors else build_site(dataset, as_of)
     if site.later:
         print(f"INFO    -  {len(site.later)} 条记录的日期晚于数据截至日期 {as_of}，本次构建不计入"
@@ -166,12 +167,11 @@ def _render_blocks(page: Page, config, files) -> None:
     blocks = split_blocks(page.markdown)
     if blocks is None:
         return Page.render(page, config, files)
-    if (rendered := _heading_cache(config).render(blocks)) is None:  # rendered together instead
-        md, title = _heading_markdown(config)
-        source = heading_source(blocks)
-        rendered = _convert_headings(md, title, source) if source else ("", [], None)
-        rendered = (rendered[0].split("\n") if source else [], rendered[1], rendered[2])
-    headings, tokens, first_title = rendered
+    if (rendered := _heading_cache(config).render(blocks)) is not None:
+        headings, tokens, first_title = rendered
+    else:  # a page with a heading the cache is not sure of: its headings rendered together
+        html_lines, tokens, first_title = _convert_headings(*_heading_markdown(config), heading_source(blocks))
+        headings = html_lines.split("\n")
     if len(headings) != sum(b.heading for b in blocks):
         return Page.render(page, config, files)
     page.content = join_blocks(blocks, headings)
@@ -218,7 +218,7 @@ def _heading_markdown(config):
 
 
 def on_page_content(html, page, config, files, **kwargs):
-    if not _serve["on"] and page.file.src_uri in _state.get("meta", {}):
+    if _droppable(page):
         # A generated page's Markdown is not needed once it is HTML: dropping it keeps thousands of
         # record pages' sources out of memory while MkDocs renders them (MkDocs holds every page until
         # the end). "" and not None: MkDocs takes a page with no Markdown for one not read yet.
@@ -288,8 +288,8 @@ def _search(config):
 
 def on_env(env, config, files, **kwargs):
     env.globals["wenming_primary_nav"] = _primary_nav(env)
-    if cache := compiled_templates(_state["project"]):  # Material's templates, compiled once, not every build
-        env.bytecode_cache = cache
+    if _state.get("compiled"):  # Material's templates, compiled once, not every build
+        env.bytecode_cache = _state["compiled"]
     return env
 
 
@@ -344,7 +344,12 @@ def on_post_build(config, **kwargs):
         _serve.update(site=site, nav=site.nav, markdown={p.uri: p.markdown for p in site.pages})
 
 
+def _droppable(page: Page) -> bool:
+    """A generated page of a build (not `serve`, which compares each page's Markdown between builds)."""
+    return not _serve["on"] and page.file.src_uri in _state.get("meta", {})
+
+
 def on_post_page(output, page, config, **kwargs):
-    if not _serve["on"] and page.file.src_uri in _state.get("meta", {}):
+    if _droppable(page):
         page.content = ""  # written out: nothing after this page reads its HTML body again
     return collapse_indentation(output)  # a third of a record page was Material's indentation

@@ -65,13 +65,14 @@ class Recorder:
         self.console: list[str] = []
         self.errors: list[str] = []
         self.outside: list[str] = []
-        self.failed: list[str] = []
         self.bad_status: list[str] = []
         page.on("console", lambda m: m.type == "error" and self.console.append(
             f"{m.text} ({m.location.get('url')}:{m.location.get('lineNumber')})"))
         page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self._navigations, self._started, self._failures = 0, {}, []
         page.on("request", self._request)
-        page.on("requestfailed", lambda r: self.failed.append(f"{r.url}: {r.failure}"))
+        page.on("requestfailed", self._failed)
+        page.on("framenavigated", lambda f: f == page.main_frame and self._navigate())
         page.on("response", lambda r: r.status >= 400 and self.bad_status.append(f"{r.status} {r.url}"))
         # Recorded above; the browser itself sends them nowhere (NOWHERE in CHROMIUM_ARGS). Routing every
         # request through Python instead cost a quarter of a second per page.
@@ -80,8 +81,23 @@ class Recorder:
         return url.startswith(self.base) or url.startswith(LOCAL_SCHEMES)
 
     def _request(self, request) -> None:
+        self._started[id(request)] = self._navigations
         if not self._local(request.url):
             self.outside.append(request.url)
+
+    def _navigate(self) -> None:
+        self._navigations += 1
+
+    def _failed(self, request) -> None:
+        self._failures.append((self._started.get(id(request), 0), f"{request.url}: {request.failure}"))
+
+    @property
+    def failed(self) -> list[str]:
+        """Failed requests, but not one the browser cancelled because the page that made it was left
+        (net::ERR_ABORTED for a request made before a later navigation, e.g. a click on a link while the
+        search index still loads; Chromium may report it before or after the navigation)."""
+        return [text for started, text in self._failures
+                if not (text.endswith(": net::ERR_ABORTED") and started < self._navigations)]
 
     def problems(self) -> dict[str, list[str]]:
         """Every non-empty list of problems, by kind; empty when the page is clean."""

@@ -84,3 +84,26 @@ def test_a_request_to_another_host_is_recorded_and_goes_nowhere(browser, tmp_pat
         page.close()
     assert sorted(seen.outside) == sorted(outside)
     assert sorted(seen.failed) == sorted(f"{u}: net::ERR_PROXY_CONNECTION_FAILED" for u in outside)
+
+
+def test_what_leaving_a_page_cancels_is_no_fault_but_a_page_s_own_cancel_is(browser, tmp_path):
+    """`Recorder` forgives a request cancelled because the page was left (a click while the search
+    index still loads), not one the page itself aborts."""
+    from browser import Recorder, serve
+
+    (tmp_path / "a.html").write_text('<html><body><script>fetch("held.bin")</script></body></html>', encoding="utf-8")
+    (tmp_path / "b.html").write_text(
+        '<html><body><script>const c = new AbortController(); fetch("held.bin", {signal: c.signal}).catch(() => {});'
+        ' setTimeout(() => c.abort(), 200)</script></body></html>', encoding="utf-8")
+    page = browser.new_page()
+    try:
+        page.route("**/held.bin", lambda route: None)  # never answered: in flight until cancelled
+        with serve(tmp_path) as base:
+            seen = Recorder(page, base)
+            page.goto(base + "a.html", wait_until="load")
+            page.wait_for_timeout(200)
+            page.goto(base + "b.html", wait_until="load")  # leaves a.html's request behind
+            page.wait_for_timeout(600)
+    finally:
+        page.close()
+    assert seen.failed == [f"{base}held.bin: net::ERR_ABORTED"]

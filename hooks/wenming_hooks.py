@@ -17,7 +17,6 @@ import html
 import logging
 import os
 import re
-import shutil
 import sys
 from pathlib import Path, PurePosixPath
 
@@ -36,7 +35,7 @@ if str(_ROOT) not in sys.path:  # run from a checkout without `pip install -e .`
     sys.path.insert(0, str(_ROOT))
 
 from wenming import settings  # noqa: E402
-from wenming.site import photos  # noqa: E402
+from wenming.site import mediacopy, photos  # noqa: E402
 from wenming.api import load_dataset  # noqa: E402
 from wenming.site.assets import PLOTLY_URI, glightbox_paths, plotly_js_path  # noqa: E402
 from wenming.site.pages import build_site, problems_site  # noqa: E402
@@ -132,6 +131,7 @@ def on_files(files: Files, config, **kwargs):
     for uri, path in glightbox_paths().items():
         files.append(File.generated(config, uri, abs_src_path=path))
     _fix_search_worker(files, config)
+    files.copy_static_files = functools.partial(_copy_static_files, files)  # MkDocs calls it after on_env
     if not _serve["on"]:  # the Files hold each page's Markdown now; `serve` keeps the site for its banner
         _state["site"] = dataclasses.replace(site, pages=())
     return files
@@ -252,22 +252,39 @@ def _add_media(files: Files, config, media, data_dir: Path, project: Path) -> No
 
 
 class _MediaFile(File):
-    """A photo or document copied into the site: as MkDocs copies it, but each folder is made once per
-    build (MkDocs tries to make it twice for every file: 12,000 photos and thumbnails of a decade)."""
+    """A photo or document copied into the site: as MkDocs copies it, but by a second process while the
+    pages render (wenming/site/mediacopy.py): 12,000 photos and thumbnails in a decade."""
 
     def copy_file(self, dirty: bool = False) -> None:
         if dirty and not self.is_modified():
             return
-        output = self.abs_dest_path
-        folder = os.path.dirname(output)
-        made = _state.setdefault("media_folders", set())
-        if folder not in made:
-            os.makedirs(folder, exist_ok=True)
-            made.add(folder)
-        try:
-            shutil.copyfile(self.abs_src_path, output)
-        except shutil.SameFileError:
-            pass
+        copier = _state.get("copier")
+        if copier is None:  # not during copy_static_files
+            copier = mediacopy.Copier()
+            copier.add(self.abs_src_path, self.abs_dest_path)
+            _wait_for(copier)
+        else:
+            copier.add(self.abs_src_path, self.abs_dest_path)
+
+
+def _copy_static_files(files: Files, *args, **kwargs) -> None:
+    """`Files.copy_static_files`, with the media handed to a copying process that the build waits for
+    at the end (on_post_build)."""
+    _state["copier"] = copier = mediacopy.Copier()
+    Files.copy_static_files(files, *args, **kwargs)
+    copier.start()
+
+
+def _wait_for(copier) -> None:
+    try:
+        copier.wait()
+    except mediacopy.CopyError as e:
+        raise PluginError(str(e)) from None
+
+
+def on_build_error(error, **kwargs):
+    if copier := _state.pop("copier", None):
+        copier.stop()
 
 
 def _unmodified() -> bool:
@@ -311,8 +328,8 @@ def _primary_nav(env):
         if page is None or nav is None or id(page) in in_nav[id(nav)]:
             return Markup(template.render(context.get_all()))
         folder = page.url.rpartition("/")[0]
-        if folder not in rendered:
-            rendered[folder] = Markup(template.render(context.get_all()))
+        if folder not in rendered:  # its indentation collapsed once, not again in every page (on_post_page)
+            rendered[folder] = Markup(collapse_indentation(template.render(context.get_all())))
         return rendered[folder]
 
     return primary_nav
@@ -329,6 +346,8 @@ def on_nav(nav, config, files, **kwargs):
 
 @event_priority(-100)
 def on_post_build(config, **kwargs):
+    if copier := _state.pop("copier", None):
+        _wait_for(copier)
     if search := _search(config):  # after material/search has written its stub of search_index.json
         write_index(search.search_index, Path(config.site_dir) / "search")
     if "counts" in _state:  # instead of MkDocs' list of every page not in the nav (validation.nav.omitted_files)

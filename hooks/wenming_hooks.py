@@ -304,35 +304,36 @@ def _search(config):
 
 
 def on_env(env, config, files, **kwargs):
-    env.globals["wenming_primary_nav"] = _primary_nav(env)
+    env.globals["wenming_per_folder"] = _per_folder()
     if _state.get("compiled"):  # Material's templates, compiled once, not every build
         env.bytecode_cache = _state["compiled"]
     return env
 
 
-def _primary_nav(env):
-    """Material's primary nav (partials/nav.html), rendered once per folder for the pages not in the nav.
+def _per_folder():
+    """`{% call wenming_per_folder(name) %}…{% endcall %}`: the part rendered once per folder for the pages
+    not in the nav, its indentation collapsed once (on_post_page collapses the rest of the page).
 
-    Material renders the whole nav into every page, a tenth of the build time. A record page is not in the
-    nav, so nothing in it is active and its nav differs from another's only in the relative links, which
-    depend on the page's folder. Pages in the nav (active items) are rendered as Material renders them."""
-    rendered: dict[str, Markup] = {}
+    Material renders the whole nav into every page, a tenth of the build time, and its tabs, settings
+    and scripts too. A record page is not in the nav, so nothing in these is active and they differ from
+    another's only in the relative links, which depend on the page's folder. Pages in the nav (active
+    items) have them rendered as Material renders them."""
+    rendered: dict[tuple[str, str], Markup] = {}
     in_nav: dict[int, set[int]] = {}  # id(nav) -> ids of its pages (Page == compares titles and files)
 
     @pass_context
-    def primary_nav(context) -> Markup:
+    def per_folder(context, name: str, caller) -> Markup:
         page, nav = context.get("page"), context.get("nav")
-        template = env.get_template("partials/nav.html")
         if nav is not None and id(nav) not in in_nav:
             in_nav[id(nav)] = {id(p) for p in nav.pages}
         if page is None or nav is None or id(page) in in_nav[id(nav)]:
-            return Markup(template.render(context.get_all()))
-        folder = page.url.rpartition("/")[0]
-        if folder not in rendered:  # its indentation collapsed once, not again in every page (on_post_page)
-            rendered[folder] = Markup(collapse_indentation(template.render(context.get_all())))
-        return rendered[folder]
+            return caller()
+        key = (name, page.url.rpartition("/")[0])
+        if key not in rendered:
+            rendered[key] = Markup(collapse_indentation(caller()))
+        return rendered[key]
 
-    return primary_nav
+    return per_folder
 
 
 def on_nav(nav, config, files, **kwargs):

@@ -69,7 +69,7 @@ class Recorder:
         page.on("console", lambda m: m.type == "error" and self.console.append(
             f"{m.text} ({m.location.get('url')}:{m.location.get('lineNumber')})"))
         page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self._navigations, self._started, self._failures = 0, {}, []
+        self._navigations, self._started, self._failures, self._before = 0, {}, [], set()
         page.on("request", self._request)
         page.on("requestfailed", self._failed)
         page.on("framenavigated", lambda f: f == page.main_frame and self._navigate())
@@ -81,7 +81,7 @@ class Recorder:
         return url.startswith(self.base) or url.startswith(LOCAL_SCHEMES)
 
     def _request(self, request) -> None:
-        self._started[id(request)] = self._navigations
+        self._started[request] = self._navigations  # the object, not its id(): kept alive, never reused
         if not self._local(request.url):
             self.outside.append(request.url)
 
@@ -89,7 +89,16 @@ class Recorder:
         self._navigations += 1
 
     def _failed(self, request) -> None:
-        self._failures.append((self._started.get(id(request), 0), f"{request.url}: {request.failure}"))
+        if request not in self._before:
+            self._failures.append((self._started.get(request, 0), f"{request.url}: {request.failure}"))
+
+    def again(self) -> None:
+        """Forget everything so far: the page is about to open another address (browser.visit_many
+        reuses its pages; a new page costs Chromium a quarter of a second). A request of the page
+        before that fails afterwards is not this one's fault."""
+        for found in (self.console, self.errors, self.outside, self.bad_status, self._failures):
+            found.clear()
+        self._before = set(self._started)
 
     @property
     def failed(self) -> list[str]:
@@ -138,16 +147,22 @@ def visit(browser, base: str, uri: str, check=None):
 def visit_many(browser, base: str, uris: list[str], check=None, batch: int = 8) -> dict:
     """`visit` for several pages: each is opened and checked in turn, then they wait for the network
     to fall quiet together (Playwright's "networkidle" is 500 ms without a request, per page; a page
-    still loading something is caught all the same), `batch` pages at a time. {uri: check's result}."""
+    still loading something is caught all the same), `batch` pages at a time; the next batch opens
+    in the same browser pages. {uri: check's result}."""
     results = {}
-    for start in range(0, len(uris), batch):
-        opened = []
-        try:
-            for uri in uris[start:start + batch]:
-                page = browser.new_page()
-                page.set_default_timeout(15_000)
-                page.set_default_navigation_timeout(30_000)  # a dashboard parses 3.5 MB of plotly.js: slow when busy
-                opened.append((uri, page, Recorder(page, base)))
+    pages: list = []  # (page, its Recorder)
+    try:
+        for start in range(0, len(uris), batch):
+            opened = []
+            for i, uri in enumerate(uris[start:start + batch]):
+                if i == len(pages):
+                    page = browser.new_page()
+                    page.set_default_timeout(15_000)
+                    page.set_default_navigation_timeout(30_000)  # a dashboard parses 3.5 MB of plotly.js: slow when busy
+                    pages.append((page, Recorder(page, base)))
+                page, seen = pages[i]
+                seen.again()
+                opened.append((uri, page, seen))
                 response = page.goto(base + uri, wait_until="load")
                 if not base.startswith("file:"):
                     assert response is not None and response.status == 200, f"{uri}: {response and response.status}"
@@ -159,9 +174,9 @@ def visit_many(browser, base: str, uris: list[str], check=None, batch: int = 8) 
                 if bad := [r for r in refs if not r.endswith(": 200")]:
                     problems["bad references"] = bad
                 assert not problems, f"{uri} did not load cleanly:\n{pformat(problems, width=120)}"
-        finally:
-            for _, page, _ in opened:
-                page.close()
+    finally:
+        for page, _ in pages:
+            page.close()
     return results
 
 

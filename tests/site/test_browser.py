@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import charts_drawn, visit
+from browser import charts_drawn, visit, visit_many
 
 DASHBOARDS = ["index.html", "2018/index.html"]
 MIN_CHARTS = 5
@@ -37,29 +37,32 @@ def first_match(site: Path, pattern: str) -> str:
     return found[0].relative_to(site).as_posix()
 
 
-@pytest.mark.parametrize("uri", DASHBOARDS)
-def test_dashboard_draws_every_chart(browser, base, uri):
-    """Every chart has a stable id and its figure JSON, and is drawn as an SVG by Plotly."""
-    charts = visit(browser, base, uri, lambda page: charts_drawn(page, MIN_CHARTS))
-    ids = [c["id"] for c in charts]
-    assert len(ids) >= MIN_CHARTS and all(ids) and len(set(ids)) == len(ids), ids
-    assert all(c["drawn"] and c["data"] for c in charts), charts
+def test_every_kind_of_page_loads_cleanly_from_the_site_alone(browser, base, sample_site):
+    """Every kind of page, over http, fetches nothing from outside the site (no CDN, no web font, no
+    unpkg shim) and loads without an error; on the dashboards every chart has a stable id and its
+    figure JSON, and is drawn as an SVG by Plotly; the first activity a month page lists (as the
+    browser sees the link) loads cleanly too. One test, so that the pages wait for the network to fall
+    quiet together (browser.visit_many); a failure names the page."""
+    uris = {kind: first_match(sample_site, pattern) for kind, pattern in PAGE_TYPES.items()}
+    assert set(DASHBOARDS) <= set(uris.values())
 
+    def check(page):
+        uri = page.url[len(base):]
+        if uri in DASHBOARDS:
+            return charts_drawn(page, MIN_CHARTS)
+        if uri == uris["month"]:
+            return page.eval_on_selector(".wm-activity h3 a", "a => a.href")
+        return None
 
-def test_task_month_and_activity_pages_load_cleanly(browser, base):
-    """A task page, a month page and the first activity listed on that month load cleanly."""
-    visit(browser, base, "2018/tasks/9-4.html")
-    first = visit(browser, base, "2018/months/03.html",
-                  lambda page: page.eval_on_selector(".wm-activity h3 a", "a => a.href"))
+    seen = visit_many(browser, base, list(uris.values()), check)
+    for uri in DASHBOARDS:
+        charts = seen[uri]
+        ids = [c["id"] for c in charts]
+        assert len(ids) >= MIN_CHARTS and all(ids) and len(set(ids)) == len(ids), (uri, ids)
+        assert all(c["drawn"] and c["data"] for c in charts), (uri, charts)
+    first = seen[uris["month"]]
     assert first.startswith(base + "2018/activities/"), first
     visit(browser, base, first[len(base):])
-
-
-@pytest.mark.parametrize("kind", PAGE_TYPES)
-def test_every_kind_of_page_loads_cleanly_from_the_site_alone(browser, base, sample_site, kind):
-    """Every kind of page, over http, fetches nothing from outside the site (no CDN, no
-    web font, no unpkg shim) and loads without an error."""
-    visit(browser, base, first_match(sample_site, PAGE_TYPES[kind]))
 
 
 def test_a_request_to_another_host_is_recorded_and_goes_nowhere(browser, tmp_path):
@@ -107,3 +110,31 @@ def test_what_leaving_a_page_cancels_is_no_fault_but_a_page_s_own_cancel_is(brow
     finally:
         page.close()
     assert seen.failed == [f"{base}held.bin: net::ERR_ABORTED"]
+
+
+def test_a_reused_page_reports_only_what_its_new_address_did(browser, tmp_path):
+    """`visit_many` opens the next batch in the same pages: `Recorder.again()` forgets the page before,
+    and a request of that page failing later is not held against the next; the next page's own
+    faults are all still there."""
+    from browser import Recorder, serve
+
+    (tmp_path / "a.html").write_text('<html><body><script>console.error("a broke"); fetch("held.bin")</script>'
+                                     '</body></html>', encoding="utf-8")
+    (tmp_path / "b.html").write_text('<html><body><img src="missing.png"><script>console.error("b broke")</script>'
+                                     '</body></html>', encoding="utf-8")
+    page = browser.new_page()
+    try:
+        page.route("**/held.bin", lambda route: None)  # a.html's request stays in flight until it is left
+        with serve(tmp_path) as base:
+            seen = Recorder(page, base)
+            page.goto(base + "a.html", wait_until="load")
+            page.wait_for_timeout(200)
+            assert [m.split(" (")[0] for m in seen.console] == ["a broke"]
+            seen.again()
+            page.goto(base + "b.html", wait_until="load")
+            page.wait_for_load_state("networkidle")
+    finally:
+        page.close()
+    assert [m.split(" (")[0] for m in seen.console] == ["b broke", "Failed to load resource: the server responded "
+                                                        "with a status of 404"]
+    assert seen.bad_status == [f"404 {base}missing.png"] and seen.failed == []

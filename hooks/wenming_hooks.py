@@ -29,6 +29,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils.rendering import get_heading_text
+from material.plugins.search.plugin import Parser as SearchParser
 
 _ROOT = Path(__file__).resolve().parent.parent
 if str(_ROOT) not in sys.path:  # run from a checkout without `pip install -e .`
@@ -46,6 +47,7 @@ from wenming.records.problems import render_report  # noqa: E402
 from wenming.exports.public import public_dataset  # noqa: E402
 from wenming.site.searchfile import defer_writing, write_index  # noqa: E402
 from wenming.site.searchparse import parse_faster  # noqa: E402
+from wenming.site.searchbatch import abandon as abandon_search_batches, index_in_batches  # noqa: E402
 from wenming.site.jiebastate import dictionary_words, remember_cuts, restore_dictionary  # noqa: E402
 from wenming.site.searchwords import (  # noqa: E402
     SEARCH_PLUGIN, USER_DICT, WORKER_PREFIX, data_words, fix_query_segmenter, index_text_first, use_in_search,
@@ -285,6 +287,8 @@ def _wait_for(copier) -> None:
 def on_build_error(error, **kwargs):
     if copier := _state.pop("copier", None):
         copier.stop()
+    if (index := _state.pop("search_index", None)) is not None:
+        abandon_search_batches(index)
 
 
 def _unmodified() -> bool:
@@ -296,6 +300,8 @@ def on_pre_build(config, **kwargs):
     if search := _search(config):  # its SearchIndex is made in its on_config
         defer_writing(search.search_index)  # written entry by entry in on_post_build (wenming/site/searchfile.py)
         parse_faster(search.search_index)  # pages cut into sections without HTMLParser (wenming/site/searchparse.py)
+        index_in_batches(search.search_index, SearchParser)  # on the second core (wenming/site/searchbatch.py)
+        _state["search_index"] = search.search_index
 
 
 def _search(config):

@@ -28,6 +28,27 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def one_core():
+    """Builds in the tests run on one core (wenming/site/forked.py), as under pytest-xdist (whose worker
+    thread rules the fork out) so with `-n 0` too: tests look inside a build. The tests of the two-core
+    paths ask for them (`two_cores`); builds through the command line in a subprocess use them."""
+    from wenming.site import forked
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(forked, "usable", lambda: False)
+        yield
+
+
+@pytest.fixture
+def two_cores(monkeypatch):
+    """Forks allowed here (see `one_core`); the children run only the code under test, which takes no
+    lock that a pytest-xdist worker's thread may hold."""
+    from wenming.site import forked
+
+    monkeypatch.setattr(forked, "usable", lambda: True)
+
+
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory) -> Path:
     """The embedded sample data, built once as of the end of 2018."""

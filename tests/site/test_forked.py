@@ -9,21 +9,15 @@ import pytest
 
 from wenming.site import forked
 
-
-@pytest.fixture
-def fork_allowed(monkeypatch):
-    """pytest-xdist's workers run a second thread, so `usable()` says no there: allow it for these
-    functions, which touch no lock."""
-    monkeypatch.setattr(forked.threading, "active_count", lambda: 1)
-    monkeypatch.setattr(forked.os, "cpu_count", lambda: 2)
-    assert forked.usable()
+USABLE = forked.usable
+"""The real test (tests/conftest.py's `one_core` replaces it for the session)."""
 
 
 def _made_by(x: int) -> tuple[int, int, str]:
     return (x, os.getpid(), "页" * x)
 
 
-def test_every_second_item_is_made_by_a_child_and_the_order_is_kept(fork_allowed):
+def test_every_second_item_is_made_by_a_child_and_the_order_is_kept(two_cores):
     results = forked.map_forked(_made_by, list(range(7)))
     assert [r[0] for r in results] == list(range(7))
     assert [r[2] for r in results] == ["页" * x for x in range(7)]
@@ -33,15 +27,18 @@ def test_every_second_item_is_made_by_a_child_and_the_order_is_kept(fork_allowed
 
 
 def test_one_core_or_other_threads_mean_no_fork(monkeypatch):
+    monkeypatch.setattr(forked.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(forked.os, "cpu_count", lambda: 2)
+    assert USABLE()
     monkeypatch.setattr(forked.os, "cpu_count", lambda: 1)
-    assert not forked.usable()
-    assert {r[1] for r in forked.map_forked(_made_by, [1, 2, 3])} == {os.getpid()}
+    assert not USABLE()
     monkeypatch.setattr(forked.os, "cpu_count", lambda: 2)
     monkeypatch.setattr(forked.threading, "active_count", lambda: 2)  # e.g. `serve`'s server threads
-    assert not forked.usable()
+    assert not USABLE()
+    assert {r[1] for r in forked.map_forked(_made_by, [1, 2, 3])} == {os.getpid()}  # the tests' one_core
 
 
-def test_a_child_that_fails_has_its_share_made_here(fork_allowed, tmp_path):
+def test_a_child_that_fails_has_its_share_made_here(two_cores, tmp_path):
     parent = os.getpid()
     calls = tmp_path / "calls"
 
@@ -56,7 +53,7 @@ def test_a_child_that_fails_has_its_share_made_here(fork_allowed, tmp_path):
     assert sorted(calls.read_text(encoding="utf-8").split()) == ["1", "2", "3", "4"]
 
 
-def test_an_error_in_the_work_is_raised_as_without_a_fork(fork_allowed):
+def test_an_error_in_the_work_is_raised_as_without_a_fork(two_cores):
     def broken(x):
         if x == 3:
             raise ValueError("第 3 项有误")
@@ -68,7 +65,7 @@ def test_an_error_in_the_work_is_raised_as_without_a_fork(fork_allowed):
         forked.map_forked(broken, [3, 0, 1])
 
 
-def test_the_sample_site_is_the_same_made_on_one_core_or_two(fork_allowed, monkeypatch):
+def test_the_sample_site_is_the_same_made_on_one_core_or_two(two_cores, monkeypatch):
     import datetime as dt
 
     from helpers import ROOT
@@ -78,6 +75,6 @@ def test_the_sample_site_is_the_same_made_on_one_core_or_two(fork_allowed, monke
     dataset = load_dataset(ROOT / "data", "data")
     assert len(dataset.years) >= 2
     two = build_site(dataset, dt.date(2019, 3, 31))
-    monkeypatch.setattr(forked.os, "cpu_count", lambda: 1)
+    monkeypatch.setattr(forked, "usable", lambda: False)
     one = build_site(dataset, dt.date(2019, 3, 31))
     assert two == one and len(two.pages) > 100

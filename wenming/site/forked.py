@@ -13,6 +13,7 @@ fork.
 
 from __future__ import annotations
 
+import atexit
 import os
 import pickle
 import signal
@@ -56,6 +57,7 @@ class Pending:
                 os._exit(code)
         os.close(fd)
         self._pid = pid
+        _live.add(self)
 
     def done(self) -> bool:
         """Whether `result()` would return without waiting for the child."""
@@ -71,6 +73,7 @@ class Pending:
             if self._status is None:
                 _, self._status = os.waitpid(self._pid, 0)
             self._pid = None
+            _live.discard(self)
             found = _read(self._path) if os.waitstatus_to_exitcode(self._status) == 0 else None
             self._forget_file()
             if found is not None:
@@ -86,6 +89,7 @@ class Pending:
             except (ProcessLookupError, ChildProcessError):
                 pass
             self._pid = None
+            _live.discard(self)
         self._forget_file()
 
     def _forget_file(self) -> None:
@@ -95,6 +99,16 @@ class Pending:
             except OSError:
                 pass
             self._path = ""
+
+
+_live: set[Pending] = set()
+"""Children not yet waited for: stopped, and their files deleted, if the process exits first (Ctrl-C)."""
+
+
+@atexit.register
+def _abandon_all() -> None:
+    for pending in list(_live):
+        pending.abandon()
 
 
 def start(func: Callable[[T], R], arg: T) -> Pending:

@@ -78,3 +78,12 @@ def test_the_sample_site_is_the_same_made_on_one_core_or_two(two_cores, monkeypa
     monkeypatch.setattr(forked, "usable", lambda: False)
     one = build_site(dataset, dt.date(2019, 3, 31))
     assert two == one and len(two.pages) > 100
+
+
+def test_without_a_temporary_folder_the_work_is_done_here(two_cores, monkeypatch, tmp_path):
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "missing"))
+    pending = forked.start(_made_by, 2)
+    assert pending.done() and pending.result() == (2, os.getpid(), "页页")
+    assert [r[1] for r in forked.map_forked(_made_by, [1, 2, 3])] == [os.getpid()] * 3

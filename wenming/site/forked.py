@@ -40,10 +40,13 @@ class Pending:
         self._path = ""
         if not usable():
             return
-        fd, self._path = tempfile.mkstemp(prefix="wenming-", suffix=".pickle")
+        try:
+            fd, self._path = tempfile.mkstemp(prefix="wenming-", suffix=".pickle")
+        except OSError:  # no temporary folder to write to: done here, when asked for
+            return
         try:
             pid = os.fork()
-        except OSError:
+        except OSError:  # no memory or processes left for a fork: the same
             os.close(fd)
             self._forget_file()
             return

@@ -79,3 +79,15 @@ def test_a_failed_build_stops_the_copying(tmp_path):
     copier.stop()
     assert child.returncode is not None and copier._child is None
     copier.wait()  # nothing left to wait for
+
+
+def test_a_child_that_fails_for_its_own_reasons_is_done_here(tmp_path, monkeypatch):
+    files = _sources(tmp_path, 3)
+    monkeypatch.setattr(sys, "executable", "/bin/false")  # starts, copies nothing, fails
+    copier = mediacopy.Copier()
+    for f in files:
+        copier.add(str(f), str(tmp_path / "site" / "a" / f.name))
+    copier.start()
+    assert copier._child is not None
+    copier.wait()
+    assert [(tmp_path / "site" / "a" / f.name).read_bytes() for f in files] == [f.read_bytes() for f in files]

@@ -7,7 +7,8 @@ the other core. The copies are the same bytes as MkDocs' own `File.copy_file` wo
 
 `Copier.add(source, target)` for each file, `start()` once all are known, `wait()` before the build
 ends: it raises `CopyError` naming the file that could not be copied. Without a Python to start, or
-with nothing to copy, `wait()` copies in this process instead.
+when the child fails in any way, `wait()` copies (again) in this process, so that a real problem is
+reported as this process finds it.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ class Copier:
     def add(self, source: str, target: str) -> None:
         if self._child is not None:
             raise RuntimeError("Copier.add after start()")
-        self._pairs.append((source, target))
+        self._pairs.append((source, target))  # kept: copied here if the child fails
 
     def start(self) -> None:
         """Hand every file added so far to a child process (returns once it has the list)."""
@@ -42,34 +43,32 @@ class Copier:
         try:
             self._child = subprocess.Popen([sys.executable, "-I", "-S", os.path.abspath(__file__)],
                                            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                                           stderr=subprocess.PIPE)
+                                           stderr=subprocess.DEVNULL)
             self._child.stdin.write(payload)  # the child reads it all before copying anything
             self._child.stdin.close()
         except OSError:  # no process could be started: wait() copies here
-            self.stop()
-        else:
-            self._pairs = []
+            self._kill()
 
     def wait(self) -> None:
         """Return once every file is in place; CopyError if one could not be copied."""
-        if self._child is None:
-            pairs, self._pairs = self._pairs, []
-            _copy_all(pairs)
-            return
-        child, self._child = self._child, None
-        message = child.stderr.read().decode("utf-8", "replace").strip()
-        child.stderr.close()
-        if child.wait() != 0:
-            raise CopyError(message or f"复制照片的进程意外退出（返回值 {child.returncode}）。")
+        pairs, self._pairs = self._pairs, []
+        if self._child is not None:
+            child, self._child = self._child, None
+            if child.wait() == 0:
+                return
+        _copy_all(pairs)  # a real problem is found again here, and named
 
     def stop(self) -> None:
-        """Kill the child, if any (the build failed): nothing it copied is needed."""
+        """The build failed: kill the child, if any, and copy nothing more."""
+        self._kill()
+        self._pairs = []
+
+    def _kill(self) -> None:
         if self._child is not None:
             self._child.kill()
             self._child.wait()
-            for stream in (self._child.stdin, self._child.stderr):
-                if stream is not None and not stream.closed:
-                    stream.close()
+            if self._child.stdin is not None and not self._child.stdin.closed:
+                self._child.stdin.close()
             self._child = None
 
 

@@ -29,12 +29,19 @@ class Piece:
     document: bool
 
 
+def records(year: Year, task: Task, as_of: dt.date) -> tuple[list[Activity], list[Document]]:
+    """The activities and documents serving the task (or one of its subtasks) known by `as_of`, in the
+    year's order."""
+    ids = set(task.ids)
+    return ([a for a in year.activities if a.start <= as_of and not ids.isdisjoint(a.tasks)],
+            [d for d in year.documents if d.date <= as_of and not ids.isdisjoint(d.tasks)])
+
+
 def pieces(year: Year, task: Task, as_of: dt.date) -> list[Piece]:
     """Every piece of evidence for the task known by `as_of`, oldest first."""
-    ids = set(task.ids)
-    out = [Piece(a.start, a.id, ACTIVITY_KIND, False) for a in year.activities
-           if a.start <= as_of and not ids.isdisjoint(a.tasks)]
-    out += [Piece(d.date, d.id, d.kind, True) for d in year.documents if d.date <= as_of and not ids.isdisjoint(d.tasks)]
+    activities, documents = records(year, task, as_of)
+    out = [Piece(a.start, a.id, ACTIVITY_KIND, False) for a in activities]
+    out += [Piece(d.date, d.id, d.kind, True) for d in documents]
     return sorted(out, key=lambda p: (p.date, p.record))
 
 

@@ -20,7 +20,7 @@ from ..records.model import Year
 from ..records.planmodel import Task
 from . import counting
 from .counting import CYCLE_MONTHS, Span
-from .evidence import evaluate_activity_evidence, evaluate_document_evidence, pieces, restrict
+from .evidence import evaluate_activity_evidence, evaluate_document_evidence, pieces, records, restrict
 from .status import RuleResult, Status, TaskResult, judge, md, roll_up
 
 RULE_TYPES = ("due", "window", "from", "count", "per_cycle", "spread", "occasions", "festival", "documents", "evidence",
@@ -83,19 +83,18 @@ def _evaluate_rule(year: Year, task: Task, span: Span, found, as_of: dt.date, st
         return [counting.spread_result(rule, counted, span, as_of)]
     if kind == "occasions":
         return counting.occasions_results(rule, counted, span, as_of)
-    ids = set(task.ids)
     if kind == "festival":
-        acts = [a for a in year.activities if a.start <= as_of and not ids.isdisjoint(a.tasks)]
-        return counting.festival_results(rule, acts, counted, span, as_of)
+        return counting.festival_results(rule, records(year, task, as_of)[0], counted, span, as_of)
     if kind == "documents":
         due = rule.get("date") or span.end
         return [counting.window_result(f"有{k}", restrict(found, {"kinds": [k]}), span.start, due, 1, as_of)
                 for k in rule["kinds"]]
     if kind == "evidence":
+        activities, documents = records(year, task, as_of)
         out = []
-        for a in (a for a in year.activities if a.start <= as_of and not ids.isdisjoint(a.tasks)):
+        for a in activities:
             out += evaluate_activity_evidence(a, rule, rule.get("report_days"))
-        for d in (d for d in year.documents if d.date <= as_of and not ids.isdisjoint(d.tasks)):
+        for d in documents:
             out += evaluate_document_evidence(d, rule)
         return out
     if kind == "ratio":

@@ -83,7 +83,10 @@ def test_a_failed_build_stops_the_copying(tmp_path):
 
 def test_a_child_that_fails_for_its_own_reasons_is_done_here(tmp_path, monkeypatch):
     files = _sources(tmp_path, 3)
-    monkeypatch.setattr(sys, "executable", "/bin/false")  # starts, copies nothing, fails
+    failing = tmp_path / "python"  # takes the list as the child does, copies nothing, fails
+    failing.write_text("#!/bin/sh\ncat >/dev/null\nexit 3\n", encoding="utf-8")
+    failing.chmod(0o755)
+    monkeypatch.setattr(sys, "executable", str(failing))
     copier = mediacopy.Copier()
     for f in files:
         copier.add(str(f), str(tmp_path / "site" / "a" / f.name))

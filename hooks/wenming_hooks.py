@@ -258,14 +258,10 @@ class _MediaFile(File):
     pages render (wenming/site/mediacopy.py): 12,000 photos and thumbnails in a decade."""
 
     def copy_file(self, dirty: bool = False) -> None:
-        if dirty and not self.is_modified():
-            return
         copier = _state.get("copier")
-        if copier is None:  # not during copy_static_files
-            copier = mediacopy.Copier()
-            copier.add(self.abs_src_path, self.abs_dest_path)
-            _wait_for(copier)
-        else:
+        if copier is None:  # not during copy_static_files: as MkDocs copies it
+            super().copy_file(dirty)
+        elif not dirty or self.is_modified():
             copier.add(self.abs_src_path, self.abs_dest_path)
 
 
@@ -275,13 +271,6 @@ def _copy_static_files(files: Files, *args, **kwargs) -> None:
     _state["copier"] = copier = mediacopy.Copier()
     Files.copy_static_files(files, *args, **kwargs)
     copier.start()
-
-
-def _wait_for(copier) -> None:
-    try:
-        copier.wait()
-    except mediacopy.CopyError as e:
-        raise PluginError(str(e)) from None
 
 
 def on_build_error(error, **kwargs):
@@ -354,7 +343,10 @@ def on_nav(nav, config, files, **kwargs):
 @event_priority(-100)
 def on_post_build(config, **kwargs):
     if copier := _state.pop("copier", None):
-        _wait_for(copier)
+        try:
+            copier.wait()
+        except mediacopy.CopyError as e:
+            raise PluginError(str(e)) from None
     if search := _search(config):  # after material/search has written its stub of search_index.json
         write_index(search.search_index, Path(config.site_dir) / "search")
     if "counts" in _state:  # instead of MkDocs' list of every page not in the nav (validation.nav.omitted_files)

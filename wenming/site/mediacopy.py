@@ -89,11 +89,12 @@ def _copy_all(pairs: list[tuple[str, str]]) -> None:
 
 
 def _main() -> int:
+    """The child: copy every pair read from standard input; exit 1 at the first failure (the build's
+    process then copies again and names what failed)."""
     parts = sys.stdin.buffer.read().decode("utf-8", "surrogateescape").split(_SEP)
     try:
         _copy_all(list(zip(parts[0::2], parts[1::2], strict=True)))
-    except CopyError as e:
-        print(e, file=sys.stderr)
+    except CopyError:
         return 1
     return 0
 

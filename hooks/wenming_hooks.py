@@ -288,7 +288,7 @@ def on_pre_build(config, **kwargs):
     remember_cuts()  # after every on_config: this build's words are in jieba's dictionary
     if search := _search(config):  # its SearchIndex is made in its on_config
         defer_writing(search.search_index)  # written entry by entry in on_post_build (wenming/site/searchfile.py)
-        parse_faster(search.search_index)  # pages cut into sections without HTMLParser (wenming/site/searchparse.py)
+        parse_faster(search.search_index, SearchParser)  # sections without HTMLParser (wenming/site/searchparse.py)
         index_in_batches(search.search_index, SearchParser)  # on the second core (wenming/site/searchbatch.py)
         _state["search_index"] = search.search_index
 

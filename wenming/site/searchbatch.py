@@ -13,7 +13,7 @@ indexed here at that point, as before. Only the MkDocs hook calls these, with th
 from __future__ import annotations
 
 from . import forked
-from .searchparse import parse_sections
+from .searchparse import excluded, index_page
 
 BATCH = 400
 """Pages per child: ten children for a decade of records, one or none for a year."""
@@ -25,22 +25,22 @@ def index_in_batches(index, material_parser) -> None:
     if not forked.usable():  # `serve`, tests under xdist, one CPU: page by page, as parse_faster does
         return
     kept: list[tuple] = []
-    running: list[tuple[list, forked.Pending]] = []
+    running: list[forked.Pending] = []  # oldest first; each keeps its batch, made here if its child fails
     done: list[list[dict]] = []
 
     def add_entry_from_context(page) -> None:
-        if (page.meta.get("search") or {}).get("exclude"):
+        if excluded(page):
             return
         kept.append((page, page.content, page.toc))
         if len(kept) >= BATCH:
             batch = kept[:]
             kept.clear()
             collect(wait=False)
-            running.append((batch, forked.start(lambda b: _entries(index, material_parser, b), batch)))
+            running.append(forked.start(lambda b: _entries(index, material_parser, b), batch))
 
     def collect(wait: bool) -> None:
-        while running and (wait or running[0][1].done()):
-            done.append(running.pop(0)[1].result())
+        while running and (wait or running[0].done()):
+            done.append(running.pop(0).result())
 
     def finish() -> None:
         collect(wait=True)
@@ -52,7 +52,7 @@ def index_in_batches(index, material_parser) -> None:
         done.clear()
 
     def abandon() -> None:
-        for _, pending in running:
+        for pending in running:
             pending.abandon()
         running.clear()
 
@@ -74,22 +74,12 @@ def abandon(index) -> None:
 
 
 def _entries(index, material_parser, batch: list[tuple]) -> list[dict]:
-    """The index entries of `batch` ((page, its HTML, its toc) each), as Material's
-    `add_entry_from_context` makes them one page at a time."""
+    """The index entries of `batch` ((page, its HTML, its toc) each), as they are made one page at a time."""
     before = index.entries
     index.entries = []
     try:
         for page, content, toc in batch:
-            sections = parse_sections(content)
-            if sections is None:
-                parser = material_parser()
-                parser.feed(content)
-                parser.close()
-                sections = [s for s in parser.data if not s.is_excluded()]
-            else:
-                sections = [s for s in sections if not s.excluded]
-            for section in sections:
-                index.create_entry_for_section(section, toc, page.url, page)
+            index_page(index, material_parser, page, content, toc)
         return index.entries
     finally:
         index.entries = before

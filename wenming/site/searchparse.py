@@ -201,21 +201,33 @@ def parse_sections(html: str) -> list[Section] | None:
     return sections
 
 
-def parse_faster(index) -> None:
+def parse_faster(index, material_parser) -> None:
     """Let the search plugin's `index.add_entry_from_context(page)` take a page's sections from
-    `parse_sections`, and from Material's own parser when that is not sure; everything after the
-    parse (the table of contents, jieba, tags, boost) stays Material's `create_entry_for_section`."""
-    material = type(index).add_entry_from_context.__get__(index)
+    `parse_sections`, and from Material's own parser (`material_parser`, its `Parser` class) when that
+    is not sure; everything after the parse (the table of contents, jieba, tags, boost) stays
+    Material's `create_entry_for_section`."""
 
     def add_entry_from_context(page) -> None:
-        if (page.meta.get("search") or {}).get("exclude"):
-            return
-        sections = parse_sections(page.content)
-        if sections is None:
-            material(page)
-            return
-        for section in sections:
-            if not section.excluded:
-                index.create_entry_for_section(section, page.toc, page.url, page)
+        if not excluded(page):
+            index_page(index, material_parser, page, page.content, page.toc)
 
     index.add_entry_from_context = add_entry_from_context
+
+
+def excluded(page) -> bool:
+    """A page kept out of the search index (`search: exclude: true` in its meta)."""
+    return bool((page.meta.get("search") or {}).get("exclude"))
+
+
+def index_page(index, material_parser, page, content: str, toc) -> None:
+    """Material's `add_entry_from_context` for `page` with this HTML body and table of contents: its
+    sections not excluded, each one entry."""
+    sections = parse_sections(content)
+    if sections is None:
+        parser = material_parser()
+        parser.feed(content)
+        parser.close()
+        sections = parser.data
+    for section in sections:
+        if not section.is_excluded():
+            index.create_entry_for_section(section, toc, page.url, page)

@@ -1,24 +1,35 @@
 """The plan's own time and frequency wording, read exactly into structured readings. Pure.
 
-`read_phrase(text, year)` reads one phrase as the plan writes it (a task's
-`deadline:` or `frequency:`, a schedule date) into a :class:`PhraseReading`:
-a list of :class:`Reading`, one per requirement the words state, or an error
-that lists the accepted forms. A phrase that is not read exactly is an error,
-never a guess. The kinds of reading (their JSON form is `{"kind": …, fields}`):
+`read_phrase(text, year, events)` reads one phrase as the plan writes it (a task's `deadline:` or
+`frequency:`, a schedule date, a phase window) into a :class:`PhraseReading`: a list of :class:`Reading`,
+one per requirement the words state, the spans of the phrase that gave each, or an error naming the part
+not understood. The reader finds the parts of a phrase wherever they stand (`phraseparts`) and composes
+them clause by clause; words between the parts (verbs, objects) are plain words.
+
+**The safety rule:** every character is part of a reading or plain words. A number, a time word
+(`月 周 年 季 日 天 旬 前 后 内 期 %`) or a measure next to a number that no part read makes the phrase
+refused, naming that leftover — never a guess. A number with a measure that is not a frequency
+(`八项规定`, `7条主干道`) is plain words, never a count.
+
+The kinds of reading (their JSON form is `{"kind": …, fields}`):
 
 - `due {date, kinds?}` — by that day (`3月底前`, `2月中旬前`, `3月前` = by the end of February);
-- `window {start, end}` — inside those days (`3月`, `8月上旬`, `下半年`, `6月14日-28日`);
-- `on {date}` — on that day (`5月4日`);
+- `window {start, end, kinds?}` — inside those days (`3月`, `8月上旬`, `下半年`, `2~5月`, `11月下旬至12月2日`);
+- `on {date}` — on that day (`5月4日`, `3·12`, `七一`);
 - `from {date}` — the task starts then (`从7月起`, `下半年开始`);
-- `per_cycle {cycle, min, max?, strict?, due_day?}` — every week/month/two_months/quarter/half_year/year;
-- `count {min, max?, strict?}` — so many in the task's time (`全年不少于6次`; `超过6次` is at least 7);
-- `each_month {months, min_each}` — one (or more) inside each listed month (`1月、7月各一次`);
-- `after_record {days}` — reported within so many days after each activity (`活动结束5日内`);
-- `festival {names, relation}` — before or on a traditional festival (`端午节前`);
+- `per_cycle {cycle, min, max?, strict?, target?, due_day?, every?, nth_weekday?, per?, kinds?, measure?}` —
+  every day/week/month/two_months/quarter/half_year/year, or `years` with `every` (`每三年`);
+- `count {min, max?, strict?, target?, per?, kinds?, measure?}` — so many in the task's time (`全年不少于6次`;
+  `超过6次` is at least 7; `2-3个` is at least 2, 3 the target; `不超过3次` a cap);
+- `each_month {months, min_each}` — inside each listed month (`1月、7月各一次`);
+- `after_record {days}` — within so many days after each activity (`活动结束5日内`);
+- `within {days}` — a duration whose start the phrase does not name (`两个星期内`, `为期一周`);
+- `festival {names, relation, open?}` — before, on or during festivals (`端午节前`, `元宵、端午等传统节日`);
 - `event {name, relation, days?}` — relative to an event whose date the plan may not know (`测评期间`);
 - `judgement {word}` — no number: a person judges (`定期`, `常态化`, `全覆盖`);
 - `external {ref}` — the standard is in another document (`见专项通知`);
-- `ratio {min, strict, of}` and `hours {min, strict}` — thresholds (`占职工总数30%以上`, `超过40小时`).
+- `ratio {min, strict, of}` and `hours {min, strict, cycle?, per?}` — thresholds (`占职工总数30%以上`);
+- `condition {text}` — a number that is a condition, never a requirement (`不到90%的`, `两次以上整改不力`).
 """
 
 from __future__ import annotations
@@ -26,289 +37,430 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .dates import cn_number
-from .festivals import ALIASES, FESTIVALS
-from .phrasedates import _dates, _month, _year_span
-from .phrasetypes import (_NUM, _TAIL, _UNIT, _VERB, DOCUMENT_KINDS, NotRead as _NotRead, PhraseReading,
-                          Reading)
+from .dates import month_end
+from .phraseparts import Clause, Part, find_parts
+from .phrasetypes import DOCUMENT_KINDS, NotRead, PhraseReading, Reading, Span
+from .phrasewords import ALLOWED_WORDS, CYCLES, DANGER, MEASURE, TIME_CHARS, normalise
 
-__all__ = ["ACCEPTED", "CYCLES", "DOCUMENT_KINDS", "PhraseReading", "Reading", "read_phrase"]
-
-CYCLES = ("week", "month", "two_months", "quarter", "half_year", "year")
-"""Cycle names of `per_cycle`, shortest first."""
+__all__ = ["ACCEPTED", "CYCLES", "DOCUMENT_KINDS", "PhraseReading", "Reading", "Span", "read_phrase"]
 
 ACCEPTED = (
-    "时限：3月底前、2月中旬前、12月上旬前、4月4日前、3月前（2月底前）、3月（在3月内）、5月、8月底、"
-    "1月、7月各一次、8月上旬、6月14日-28日、下半年、全年、年底前、从7月起、活动结束5日内、端午节前、2018-03-31；"
-    "频次：每季度不少于一次、每半年至少1次、每两个月一次、每月25日前、每周2次以上、每年一次、按季更新、"
-    "全年不少于6次、至少2次、超过6次、3-5次、超过40小时、占职工总数30%以上；"
+    "时限：3月底前、2月中旬前、4月4日前、3月前（2月底前）、3月、8月上旬、2~5月、3月1日—10日、11月下旬至12月2日、"
+    "下半年、第三季度、全年、年底前、20xx年5月、从7月起、活动结束5日内、两个星期内、端午节前、国庆期间、七一、3·5；"
+    "频次：每季度不少于一次、每两个月至少开展一次、半年至少1次、每三年一次、每月25日前、每月第一个星期四、每天、"
+    "全年不少于6次、超过6次、2-3次、不超过3次、1月、7月各一次、每人每年1篇以上、超过40小时、占职工总数30%以上；"
     "没有数字、由人工评定：定期、经常、常态化、全覆盖、达到……标准；标准在别处：见专项通知；"
-    "相对于事件：测评期间、迎检前、检查前30天"
+    "相对于事件：测评期间、迎检前、检查前30天、开幕之前"
 )
 """The accepted forms, listed in every error message."""
 
-JUDGEMENT_WORDS = ("不定期", "定期", "经常性", "经常化", "经常", "常态化", "制度化", "长效化", "长期", "及时", "适时",
-                   "全覆盖", "家喻户晓", "随时")
-EVENTS = ("测评", "迎检", "检查验收", "检查", "验收", "考核", "复查", "督查", "暗访")
+_STRIP = "。.;,、:"
+_NEGATIVE = re.compile(r"^(?:的)?(?:整改不力|不合格|未完成|不到位|被通报|被曝光|被点名|违纪|违规|投诉|扣|不得分|的单位|的扣)")
+_QUALIFIER = re.compile(r"^(?:的$|者|的为|为(?:不|差|未)|的[^,]{0,8}为(?:不|差|未)|的(?:单位|人员|个人|部门|科室))")
+_VERBS = re.compile(r"^(?:前|之前)?一?(?:报|上报|上传|报送|提交|印发|制定|出台|形成|撰写|完成|拟定|制订|发布|报备|备案)*$")
+_NUMERAL_MEASURE = re.compile(rf"[零〇一二两三四五六七八九十百]+(?:个)?(?:{MEASURE}|[{TIME_CHARS}])")
 
 
-_CYCLE_WORDS = {"周": "week", "星期": "week", "月": "month", "个月": "month", "两个月": "two_months", "两月": "two_months",
-                "二个月": "two_months", "三个月": "quarter", "季": "quarter", "季度": "quarter", "个季度": "quarter",
-                "半年": "half_year", "年": "year", "年度": "year"}
-_FESTIVAL_NAMES = sorted({*ALIASES, *FESTIVALS}, key=len, reverse=True)
-
-
-def read_phrase(text: str, year: int) -> PhraseReading:
-    """Read one phrase of the plan for `year`; never guesses (see the module docstring)."""
+def read_phrase(text: str, year: int, events: tuple[str, ...] | list[str] = ()) -> PhraseReading:
+    """Read one phrase of the plan for `year` (with the plan's own event names); never guesses."""
     phrase = str(text)
-    words = _normalise(phrase)
-    if not words:
+    w, pos = normalise(phrase)
+    if not w.strip(_STRIP):
         return PhraseReading(phrase, year, (), f"空的时限或频次。可以写：{ACCEPTED}。")
     try:
-        readings = _phrase(words, year)
-    except _NotRead as exc:
+        per_clause = []
+        for clause in _clauses(w, year):
+            find_parts(clause, tuple(e for e in events if e))
+            per_clause.append((clause, _compose(clause, phrase, pos)))
+            _check_left(clause)
+        found = _across(per_clause, phrase, pos)
+        if not found:
+            raise NotRead("没有读到日期、周期或次数")
+    except NotRead as exc:
+        spans: tuple[Span, ...] = (Span(0, len(phrase), phrase, "unread"),)
+        if exc.start is not None:
+            a, b = pos[exc.start], pos[exc.end - 1] + 1
+            spans = (Span(a, b, phrase[a:b], "unread"),)
         detail = f"（{exc}）" if str(exc) else ""
-        return PhraseReading(phrase, year, (), f"看不懂 “{phrase}”{detail}。可以写：{ACCEPTED}。")
-    return PhraseReading(phrase, year, tuple(readings))
+        return PhraseReading(phrase, year, (), f"看不懂 “{phrase}”{detail}。可以写：{ACCEPTED}。", spans)
+    found.sort(key=lambda item: item[2])
+    readings, spans = [], []
+    for i, (reading, parts, _) in enumerate(found):
+        readings.append(reading)
+        spans += [Span(pos[a], pos[b - 1] + 1, phrase[pos[a]:pos[b - 1] + 1], role, i) for a, b, role in parts]
+    return PhraseReading(phrase, year, tuple(readings), "", tuple(sorted(spans, key=lambda s: s.start)))
 
 
-def _normalise(text: str) -> str:
-    text = text.translate(str.maketrans("０１２３４５６７８９％～－—–－（）：，；", "0123456789%~----():,;"))
-    text = re.sub(r"\s+", "", text)
-    text = text.replace("號", "号").replace("号", "日").replace("个工作日", "工作日")
-    text = re.sub(r"(?<=\d)日日", "日", text)
-    return text.strip("。.;,、")
+# -- clauses ---------------------------------------------------------------------------------------
+
+_INLINE = re.compile(rf"^(?:(?:农历|阴历|腊月|正月|具体年份|年份).*|(?:星期|周|礼拜)[一二三四五六日天]|(?:上午|下午|晚上)?\d{{1,2}}(?::\d{{2}}|[点时])|{MEASURE}|"
+                     r"[^()]*?(?:以下|以上)简称[^()]*)$")
 
 
-def _phrase(words: str, year: int) -> list:
-    m = re.fullmatch(r"(.+?)\((.+)\)", words)  # `5月14日（端午节前）`: both parts are read
-    if m:
-        return _phrase(m.group(1), year) + _phrase(m.group(2), year)
-    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", words):
-        return [_iso(words)]
-    out = []
-    for clause in (c for c in re.split(r"[,;，；]", words) if c):
-        out += _clause(clause, year)
+_OWN_CLAUSE = re.compile(rf"[\d%{TIME_CHARS}]|节|另行|待定|定期|经常|常态|及时|[一二两三四五六七八九十]+(?:{MEASURE})")
+
+
+def _clauses(w: str, year: int) -> list[Clause]:
+    """Split at `,` `;` `。` and around a bracketed part that is its own clause (`5月14日（端午节前）`)."""
+    out, start, depth, inline = [], 0, 0, False
+    for i, ch in enumerate(w + ","):
+        if ch == "(" and depth == 0:
+            close = w.find(")", i)
+            inner = w[i + 1:close] if close > 0 else ""
+            inline = close > 0 and (bool(_INLINE.match(inner)) or not _OWN_CLAUSE.search(inner))
+            if not inline:
+                out.append((start, i))
+                start = i + 1
+            depth = 1
+        elif ch == ")" and depth:
+            depth = 0
+            if not inline:
+                out.append((start, i))
+                start = i + 1
+        elif ch in ",;。" and depth == 0 and not (ch == "," and w[i - 1:i] == "月" and
+                                                  re.match(r"(?:\d{1,2}|十[一二]?|[一二三四五六七八九])月", w[i + 1:])):
+            out.append((start, i))
+            start = i + 1
+    clauses = []
+    for a, b in out:
+        while a < b and w[a] in _STRIP + "()":
+            a += 1
+        while b > a and w[b - 1] in _STRIP + "()":
+            b -= 1
+        if a < b:
+            clauses.append(Clause(w[a:b], a, year))
+    return clauses
+
+
+# -- composing parts into readings -------------------------------------------------------------------
+
+
+def _compose(c: Clause, phrase: str, pos: list[int]) -> list[tuple[Reading, list, int]]:
+    """The readings of one clause: (reading, [(start, end, role)], position)."""
+    parts = [p for p in c.parts if p.role not in ("plain",)]
+    out: list[tuple[dict, list[Part]]] = []
+    original = phrase[pos[c.offset]:pos[c.offset + len(c.text) - 1] + 1].strip(_STRIP)
+    original_clause = "".join(phrase[pos[c.offset + i]] for i in range(len(c.text)))
+
+    amounts = [p for p in parts if p.role in ("count", "ratio", "hours")]
+    scored = re.search(r"[扣加减](?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+)分|不得分", c.text)
+    if amounts and (scored and not re.search(r"为合格|为达标|即可", c.text) or re.search(r"方能|才能|方可|才可", c.text)
+                    or re.search(r"(?:最后|后|前)[一二三四五六七八九十\d]+名|连续[一二两三四五六七八九十\d]+次", c.text)
+                    or any(p.data.get("sense") == "below" or _NEGATIVE.match(c.text[p.end:]) or
+                           _QUALIFIER.match(c.text[p.end:]) for p in amounts)):
+        text = re.sub(r"[,，]?(?:[扣加减](?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+)分|不得分)$", "", original).strip(_STRIP)
+        return _done(c, [({"kind": "condition", "text": text}, [p for p in parts if p.role != "ignored"])])
+    cycles = [p for p in parts if p.role in ("cycle", "bare_cycle")]
+    for a, b in zip(cycles, cycles[1:]):
+        if c.text[a.end:b.start] in ("或", "或者", "/"):
+            raise NotRead(f"“{c.text[a.start:b.end]}”写了两种周期，请只写一种", c.offset + a.start, c.offset + b.end)
+
+    used: set[int] = set()
+    _fold_date_lists(c, parts)
+    for i, p in enumerate(parts):
+        if p.role not in ("cycle", "bare_cycle") or id(p) in used:
+            continue
+        nxt = parts[i + 1] if i + 1 < len(parts) else None
+        if nxt is not None and nxt.role in ("date", "festival", "event") and nxt.start == p.end \
+                and p.data.get("cycle") == "year":
+            used.add(id(p))  # `每年3月前`: the date of each year, the plan's year
+            continue
+        paired = _pair(parts, i, c)
+        if p.role == "bare_cycle" and paired is None:
+            raise NotRead(f"“{c.text[p.start:p.end]}”后面没有次数", c.offset + p.start, c.offset + p.end)
+        used.add(id(p))
+        values = {k: v for k, v in p.data.items() if k != "average"}
+        if paired is not None and paired.role == "count":
+            used.add(id(paired))
+            out.append(({"kind": "per_cycle", **_amounts(values, paired.data)}, [p, paired]))
+        elif paired is not None:  # hours or a ratio of each cycle
+            paired.data["cycle"] = values["cycle"]
+            if values.get("every"):
+                paired.data["every"] = values["every"]
+            paired.data.setdefault("with", []).append(p)
+        else:
+            out.append(({"kind": "per_cycle", **values, "min": 1}, [p]))
+    for i, p in enumerate(parts):
+        if p.role == "each":
+            nxt = next((q for q in parts[i + 1:] if q.role == "count" and id(q) not in used), None)
+            n = 1
+            if nxt is not None:
+                used.add(id(nxt))
+                n = nxt.data["n"]
+                if nxt.data["sense"] != "min":
+                    raise NotRead("“各”后面的次数没有看懂", c.offset + nxt.start, c.offset + nxt.end)
+            out.append(({"kind": "each_month", "months": p.data["months"], "min_each": n}, [p] + ([nxt] if nxt else [])))
+        elif p.role == "count" and id(p) not in used:
+            out.append(({"kind": "count", **_amounts({}, p.data)}, [p]))
+        elif p.role == "hours":
+            out.append((_hours(p), [p] + p.data.get("with", [])))
+        elif p.role == "ratio":
+            reading = _ratio(p, c, parts, original_clause)
+            subjects = [x for x in reading["of"].split("、") if x] if "、" in reading["of"] and reading["of"].endswith("率") \
+                else [reading["of"]]
+            for subject in subjects:
+                out.append(({**reading, "of": subject}, [p] + p.data.get("with", [])))
+        elif p.role == "date":
+            out += [(d, [p]) for d in _date_readings(p, c.year)]
+        elif p.role in ("festival", "event", "external", "after_record", "within"):
+            out.append(({"kind": p.role, **p.data}, [p]))
+    _attach(c, parts, out)
+    if any(r["kind"] not in ("window",) or not r.get("whole_year") for r, _ in out):
+        out = [(r, ps) for r, ps in out if not r.get("whole_year") or len(out) == 1]
+    out = _tidy(c, out)
+    judged = [p for p in parts if p.role == "judgement"]
+    if judged and not out:
+        out.append(({"kind": "judgement", "word": original}, judged))
+    return _done(c, out)
+
+
+def _tidy(c: Clause, out: list) -> list:
+    """Within a clause: a named period the date already says, a generic festival beside named ones, a date
+    followed by a submitting verb (`于4月17日报送`: by then), months followed by as many times (`3月、10月两次`)."""
+    dated = [r for r, _ in out if r["kind"] in ("window", "due", "on")]
+    named = any(r["kind"] == "festival" and not r.get("generic") for r, _ in out)
+    kept = []
+    for r, ps in out:
+        if r["kind"] == "event" and r.get("period") and dated:
+            continue
+        if r["kind"] == "festival" and r.get("generic") and named:
+            continue
+        if r["kind"] == "on" and re.match(r"(?:前)?(?:报送|上报|报|提交|上传|报至|交)", c.text[max(p.end for p in ps):]):
+            r = {"kind": "due", "date": r["date"]}
+        kept.append((r, ps))
+    months = [(r, ps) for r, ps in kept if r["kind"] == "window" and not r.get("named") and _whole_month(r)]
+    counts = [(r, ps) for r, ps in kept if r["kind"] == "count" and set(r) <= {"kind", "min"}]
+    if months and len(counts) == 1 and len(months) == len([r for r, _ in kept if r["kind"] in ("window", "due", "on")]):
+        n = counts[0][0]["min"]
+        if n % len(months) == 0 and min(p.start for p in counts[0][1]) > max(p.end for _, ps in months for p in ps):
+            each = {"kind": "each_month", "months": sorted(r["start"].month for r, _ in months),
+                    "min_each": n // len(months)}
+            parts = [p for _, ps in months for p in ps] + counts[0][1]
+            kept = [(each, parts)] + [(r, ps) for r, ps in kept if (r, ps) not in months and (r, ps) not in counts]
+    seen, out = [], []
+    for r, ps in kept:
+        for key in ("whole_year", "generic", "period", "named"):
+            r.pop(key, None)
+        if r in seen:
+            continue
+        seen.append(r)
+        out.append((r, ps))
     return out
 
 
-def _iso(words: str) -> Reading:
-    try:
-        return Reading("due", {"date": dt.date.fromisoformat("-".join(f"{int(p):02d}" for p in words.split("-")))})
-    except ValueError:
-        raise _NotRead("不是有效的日期") from None
+def _whole_month(r: dict) -> bool:
+    return r["start"].day == 1 and r["start"].month == r["end"].month and r["end"] == month_end(r["end"].year,
+                                                                                                r["end"].month)
 
 
-def _clause(w: str, year: int) -> list[Reading]:
-    w = re.sub(r"^(?:于|在|应在|须在|要在|每年)(?=[0-9一二三四五六七八九十上下全年])", "", w)
-    for reader in (_judgement, _external, _event, _after_record, _festival, _from, _per_cycle, _ratio, _hours,
-                   _year_span, _count, _each_month, _dates):
-        found = reader(w, year)
-        if found is not None:
-            return found
-    if "、" in w:
-        out = []
-        for part in w.split("、"):
-            out += _clause(part, year)
-        return out
-    if re.fullmatch(r"(?:当|本|每)?月(?:底|末)" + _TAIL, w):
-        raise _NotRead("没有写是哪个月")
-    if re.search(r"每(?:日|天)", w):
-        raise _NotRead("不按天考核；每日的要求请写成 定期，由人工评定")
-    if "工作日" in w:
-        raise _NotRead("工作日要看节假日安排，请写成天数，如 活动结束7日内")
-    raise _NotRead("")
-
-
-# -- readers: each returns a list of readings, or None when the clause is not of its kind ----------
-
-
-def _judgement(w: str, year: int):
-    if re.search(r"达到.*标准|[一二两三四五六七八九十\d]无|^(?:活动)?(?:应|要)?(?:均匀)?分布(?:在|于)各月$|^不搞突击|^不陈旧破损", w):
-        return [Reading("judgement", {"word": w})]
-    word = next((j for j in JUDGEMENT_WORDS if w.startswith(j)), None)
-    if word and re.fullmatch(rf"{word}(?:、[\u4e00-\u9fa5]{{1,3}}化)*{_VERB}*[\u4e00-\u9fa5“”]*", w) \
-            and not re.search(_NUM + _UNIT, w[len(word):]):
-        return [Reading("judgement", {"word": w})]
-    if w in JUDGEMENT_WORDS:
-        return [Reading("judgement", {"word": w})]
-    return None
-
-
-def _external(w: str, year: int):
-    m = re.fullmatch(r"(?:时间节点|时间|标准|要求|具体要求|具体时间)?(?:见|详见|按|依照|按照)(.+?)(?:要求|执行|规定)?", w)
-    if m and re.search(r"通知|附件|文件|方案|要求|安排|细则", w):
-        return [Reading("external", {"ref": re.sub(r"^.*?(?:详见|见|依照|按照|按)", "", w)})]
-    if re.fullmatch(r"(?:时间|具体时间)?另行通知", w):
-        return [Reading("external", {"ref": "另行通知"})]
-    return None
-
-
-def _event(w: str, year: int):
-    names = "|".join(EVENTS)
-    m = re.fullmatch(rf"(?:在)?({names})(?:工作)?(期间|前|之前|以前|后|之后)(?:{_NUM}(天|日|周))?{_TAIL}", w)
-    if not m:
-        return None
-    name, rel = m.group(1), m.group(2)
-    relation = "during" if rel == "期间" else "before" if "前" in rel else "after"
-    values: dict = {"name": name, "relation": relation}
-    if m.group(3):
-        n = cn_number(m.group(3))
-        if n is None:
-            raise _NotRead("天数不是数字")
-        values["days"] = _days(n * 7 if m.group(4) == "周" else n)
-    return [Reading("event", values)]
-
-
-def _days(n: int) -> int:
-    """A number of days a plan can mean: 1 to 366 (a year); beyond that the number is a typing error."""
-    if not 1 <= n <= 366:
-        raise _NotRead(f"天数应在 1 到 366 之间，实际为 {n}")
-    return n
-
-
-def _after_record(w: str, year: int):
-    m = re.fullmatch(rf"(?:活动)?结束(?:后)?{_NUM}(日|天|周)(?:内|以内|之内)?{_TAIL}", w)
-    if m:
-        n = cn_number(m.group(1))
-        if n is None:
-            raise _NotRead("天数不是数字")
-        return [Reading("after_record", {"days": _days(n * 7 if m.group(2) == "周" else n)})]
-    if re.fullmatch(rf"(?:活动)?结束(?:后)?一(?:周|星期)(?:内|以内)?{_TAIL}", w):
-        return [Reading("after_record", {"days": 7})]
-    if re.fullmatch(rf"(?:活动结束)?(?:第二天|次日)(?:内)?{_TAIL}", w):
-        return [Reading("after_record", {"days": 1})]
-    return None
-
-
-def _festival(w: str, year: int):
-    names = "|".join(_FESTIVAL_NAMES)
-    m = re.fullmatch(rf"((?:(?:{names})、?)+)(前夕|前|之前|当天|当日)?{_VERB}*(?:活动)?", w)
-    if not m:
-        return None
-    found = [ALIASES.get(n, n) for n in re.findall(names, m.group(1))]
-    relation = "on" if m.group(2) in ("当天", "当日") else "before" if m.group(2) else None
-    if relation is None:
-        raise _NotRead("节日前还是节日当天？请写 端午节前 或 端午节当天")
-    return [Reading("festival", {"names": found, "relation": relation})]
-
-
-def _from(w: str, year: int):
-    m = re.fullmatch(rf"(?:从|自)?(?:{_NUM}月(?:份)?|(下半年|第([二三四])季度))(?:起|开始|以后)(.*)", w)
-    if not m:
-        return None
-    if m.group(1):
-        month = _month(m.group(1))
-    elif m.group(2) == "下半年":
-        month = 7
-    else:
-        month = {"二": 4, "三": 7, "四": 10}[m.group(3)]
-    out = [Reading("from", {"date": dt.date(year, month, 1)})]
-    rest = m.group(4)
-    return out + (_clause(rest, year) if rest else [])
-
-
-def _quantity(q: str) -> dict | None:
-    """`不少于4次`, `至少2次`, `6次以上`, `超过6次`, `3-5次`, `一次`, `4次` (+ an object) → min/max."""
-    q = re.sub(rf"^{_VERB}+", "", q)
-    pat = [
-        (rf"(?:不少于|至少|不低于|最少|不得少于|不少于)?{_VERB}*{_NUM}{_UNIT}(?:以上|及以上|或以上)?", "min"),
-        (rf"(?:超过|多于|大于){_NUM}{_UNIT}", "gt"),
-        (rf"(?:不超过|至多|最多|不多于){_NUM}{_UNIT}(?:以内)?", "max"),
-        (rf"{_NUM}[-~至到]{_NUM}{_UNIT}", "range"),
-    ]
-    for regex, sense in pat:
-        m = re.fullmatch(rf"{regex}{_VERB}*[\u4e00-\u9fa5“”\"]*", q)
-        if not m or re.search(r"\d|以内|以下|左右|不等", q[m.end(m.lastindex):]):
+def _across(per_clause: list, phrase: str, pos: list[int]) -> list:
+    """Across clauses: `从…开始，至…结束` is one window; a cycle and the count in the next clause are one
+    requirement (`每月集中学习，至少安排一次`); a count followed by a score alone is a condition; a date and
+    `（具体时间待定）` is the date; the same reading twice is one."""
+    out: list = []
+    for i, (clause, found) in enumerate(per_clause):
+        nxt = per_clause[i + 1] if i + 1 < len(per_clause) else None
+        if nxt is not None and re.fullmatch(r"[扣加减](?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+)分", nxt[0].text) and \
+                any(r.kind in ("count", "ratio", "hours") for r, _, _ in found):
+            spans = [s for _, ss, _ in found for s in ss]
+            text = phrase[pos[clause.offset]:pos[clause.offset + len(clause.text) - 1] + 1]
+            found = [(Reading("condition", {"text": text}), spans, found[0][2])]
+        for reading, spans, at in found:
+            prev = out[-1] if out else None
+            if reading.kind == "due" and reading.get("to") and prev and prev[0].kind == "from":
+                out[-1] = (Reading("window", {"start": prev[0].get("date"), "end": reading.get("date")}),
+                           prev[1] + spans, prev[2])
+                continue
+            if reading.kind == "count" and prev and prev[0].kind == "per_cycle" and set(prev[0].values) == {"cycle", "min"} \
+                    and prev[0].get("min") == 1 and len(found) == 1 and not reading.get("per"):
+                values = {**prev[0].values, **{k: v for k, v in reading.values.items()}}
+                out[-1] = (Reading("per_cycle", values), prev[1] + spans, prev[2])
+                continue
+            out.append((reading, spans, at))
+    dated = any(r.kind in ("due", "window", "on") for r, _, _ in out)
+    result, seen = [], []
+    for reading, spans, at in out:
+        values = {k: v for k, v in reading.values.items() if k != "to"}
+        reading = Reading(reading.kind, values)
+        if reading.kind == "external" and reading.get("ref") == "另行通知" and dated:
             continue
-        nums = [cn_number(g) for g in m.groups() if g]
-        if any(n is None or n < 1 for n in nums):
-            raise _NotRead("次数不是正整数")
-        if sense == "min":
-            return {"min": nums[0]}
-        if sense == "gt":
-            return {"min": nums[0] + 1, "strict": True}
-        if sense == "max":
-            return {"min": 1, "max": nums[0]}
-        if nums[0] > nums[1]:
-            raise _NotRead("范围的下限大于上限")
-        return {"min": nums[0], "max": nums[1]}
+        if reading in seen:
+            continue
+        seen.append(reading)
+        result.append((reading, spans, at))
+    return result
+
+
+def _done(c: Clause, out: list) -> list:
+    result = []
+    for reading, parts in out:
+        kind = reading.pop("kind")
+        spans = sorted({(c.offset + p.start, c.offset + p.end, p.role) for p in parts})
+        result.append((Reading(kind, reading), spans, spans[0][0] if spans else c.offset))
+    return result
+
+
+def _pair(parts: list[Part], i: int, c: Clause) -> Part | None:
+    """The count, hours or ratio a cycle applies to: the next one, with no other cycle or date between."""
+    for q in parts[i + 1:]:
+        if q.role in ("cycle", "bare_cycle", "each", "date", "festival", "event"):
+            return None
+        if q.role in ("count", "hours", "ratio"):
+            between = c.text[parts[i].end:q.start]
+            if parts[i].role == "bare_cycle" and re.search(rf"[{TIME_CHARS}\d]", between):
+                return None
+            return q
     return None
 
 
-def _per_cycle(w: str, year: int):
-    cycles = "|".join(sorted(_CYCLE_WORDS, key=len, reverse=True))
-    m = re.fullmatch(rf"(?:每|按|每个)({cycles})(.*)", w)
-    if not m:
-        return None
-    cycle, rest = _CYCLE_WORDS[m.group(1)], m.group(2)
-    if m.group(1) == "年" and rest.startswith("度"):
-        rest = rest[1:]
-    if cycle == "year" and re.match(r"\d|[一二三四五六七八九十]+月", rest):
-        return None  # `每年3月前` is a date
-    values: dict = {"cycle": cycle, "min": 1}
-    day = re.fullmatch(rf"{_NUM}日(?:前|之前|以前)?{_TAIL}", rest)
-    if day:
-        n = cn_number(day.group(1))
-        if cycle != "month" or n is None or not 1 <= n <= 28:
-            raise _NotRead("每月的截止日应为 1 到 28 日")
-        values["due_day"] = n
-        return [Reading("per_cycle", values)]
-    rest = re.sub(r"^(?:都|均|要|须|应|需)", "", rest)
-    if rest in ("", "一次", "1次") or re.fullmatch(rf"{_VERB}+(?:一次|1次)?[\u4e00-\u9fa5]*", rest) \
-            and not re.search(_NUM + _UNIT, rest):
-        return [Reading("per_cycle", values)]
-    quantity = _quantity(rest)
-    if quantity is None:
-        raise _NotRead("周期后面的次数没有看懂")
-    return [Reading("per_cycle", {**values, **quantity})]
+def _amounts(values: dict, q: dict) -> dict:
+    out = dict(values)
+    n, sense = q["n"], q["sense"]
+    if sense == "more":
+        out.update(min=n + 1, strict=True)
+    elif sense == "max":
+        out.update(min=1, max=q.get("n2", n))
+    else:
+        out["min"] = n
+        if q.get("n2") and q["n2"] != n:
+            out["target"] = q["n2"]
+    if q.get("measure"):
+        out["measure"] = q["measure"]
+    return out
 
 
-def _ratio(w: str, year: int):
-    m = re.fullmatch(r"([\u4e00-\u9fa5“”]*?)(?:达到|不低于|不少于|≥|>=|超过|>|大于)?(\d+(?:\.\d+)?)%(以上|及以上)?", w)
-    if not m:
-        return None
-    strict = bool(re.search(r"(超过|大于)$", w[: m.start(2)])) or ">" in w and ">=" not in w
-    of = re.sub(r"(达到|不低于|不少于|超过|大于|的)$", "", m.group(1))
-    value = float(m.group(2)) / 100
-    if not 0 < value <= 1:
-        raise _NotRead("比例应在 0 到 100% 之间")
-    return [Reading("ratio", {"min": value, "strict": strict, "of": of})]
+def _hours(p: Part) -> dict:
+    d = p.data
+    if d["sense"] not in ("min", "more"):
+        raise NotRead("小时数应写成 不少于…小时 或 超过…小时")
+    out = {"kind": "hours", "min": d["value"], "strict": d["sense"] == "more"}
+    for key in ("cycle", "every", "per"):
+        if key in d:
+            out[key] = d[key]
+    return out
 
 
-def _hours(w: str, year: int):
-    m = re.fullmatch(rf"([\u4e00-\u9fa5]*?)(超过|不少于|至少|达到|不低于)?{_NUM}(?:个)?小时(以上|及以上)?", w)
-    if not m:
-        return None
-    n = cn_number(m.group(3))
-    if n is None:
-        raise _NotRead("小时数不是数字")
-    return [Reading("hours", {"min": n, "strict": m.group(2) == "超过"})]
+_OF_CMP = re.compile(r"(?:不得低于|不应低于|不低于|不少于|达到|超过|高于|大于|保持在|达|≥|>=|>|＞|≧)")
 
 
-def _count(w: str, year: int):
-    m = re.fullmatch(r"(?:全年|年内|每年|每年度|一年|年度)?(?:共|累计|合计)?(.*)", w)
-    rest = m.group(1)
-    if not re.search(_NUM + _UNIT, rest) or re.match(_NUM + "月", rest):
-        return None
-    quantity = _quantity(rest)
-    if quantity is None:
-        return None
-    return [Reading("count", quantity)]
+def _ratio(p: Part, c: Clause, parts: list[Part], original: str = "") -> dict:
+    d = p.data
+    if d["sense"] == "max":
+        raise NotRead("比例写成上限时请说明，如 不超过5%")
+    before = [q for q in parts if q.end <= p.start and q.role not in ("per", "cycle")]
+    start = max((q.end for q in before), default=0)
+    end = p.start + d.get("mid", 0)
+    text = original[start:end] if original else c.text[start:end]
+    cmps = list(_OF_CMP.finditer(text))
+    of = text
+    if cmps:
+        right = text[cmps[-1].end():]
+        of = right if right.strip("的") else text[:cmps[-1].start()]
+    of = re.sub(r"(?:应|要|须|需|必须|保持在|达到|达|不低于|不少于|超过|大于|为|在|的)+$", "", of)
+    of = re.sub(r"^(?:的|且|并|要|须|应|使|做到|确保|有)+", "", of).replace("\0", "").strip(" ,，")
+    if not of:
+        after = re.match(r"的([^,;，；]{1,12})", c.text[p.end:])
+        of = after.group(1) if after else ""
+    out = {"kind": "ratio", "min": round(d["value"], 4), "strict": d["sense"] == "more" or d["cmp"] == ">", "of": of}
+    for key in ("cycle", "every"):
+        if key in d:
+            out[key] = d[key]
+    return out
 
 
-def _each_month(w: str, year: int):
-    m = re.fullmatch(rf"((?:{_NUM}月(?:份)?[、和及]?)+)各(?:{_VERB}*)(.*)", w)
-    if not m:
-        return None
-    months = sorted({_month(x) for x in re.findall(_NUM + "月", m.group(1))})
-    rest = m.group(m.lastindex)
-    n = 1 if rest in ("一次", "1次", "") else None
-    if n is None:
-        q = _quantity(rest)
-        if q is None or "max" in q:
-            raise _NotRead("“各”后面的次数没有看懂")
-        n = q["min"]
-    return [Reading("each_month", {"months": months, "min_each": n})]
+def _date_readings(p: Part, year: int) -> list[dict]:
+    items = p.data["many"] if "many" in p.data else [p.data]
+    out = []
+    for d in items:
+        d = dict(d)
+        if d["kind"] == "named_day":
+            day = dt.date(year, d["month"], d["day"]) if _valid(year, d["month"], d["day"]) else None
+            if day is None:
+                raise NotRead(f"{d['month']}月没有{d['day']}日")
+            rel = d["rel"]
+            if rel in ("前", "之前", "以前"):
+                out.append({"kind": "due", "date": day})
+            elif rel == "前夕":
+                out.append({"kind": "due", "date": day - dt.timedelta(days=1)})
+            else:
+                out.append({"kind": "on", "date": day})
+            continue
+        if isinstance(d.get("start"), tuple):
+            (a, b), (c_, e) = d["start"], d["end"]
+            d.update(start=dt.date(year, a, b), end=dt.date(year, c_, e))
+        out.append(d)
+    return out
 
 
+def _valid(year: int, m: int, d: int) -> bool:
+    try:
+        dt.date(year, m, d)
+        return True
+    except ValueError:
+        return False
+
+
+def _fold_date_lists(c: Clause, parts: list[Part]) -> None:
+    """`5月、8月底`: a bare month before a listed date takes its ending (`底`, `前`, `上旬`)."""
+    for a, b in zip(parts, parts[1:]):
+        if a.role != "date" or b.role != "date" or c.text[a.end:b.start] not in ("、", "和", "及", "与"):
+            continue
+        if not re.fullmatch(r"\d{1,2}月|[一二三四五六七八九十]{1,2}月", c.text[a.start:a.end]):
+            continue
+        suffix = re.search(r"(?:底|末|上旬|中旬|下旬|初)?(?:之前|以前|前)?$", c.text[b.start:b.end]).group(0)
+        if suffix:
+            from . import phrasedates
+            m = phrasedates.SINGLE.fullmatch(c.text[a.start:a.end] + suffix)
+            if m:
+                a.data = phrasedates.read_single(m, c.year)
+
+
+def _attach(c: Clause, parts: list[Part], out: list[tuple[dict, list[Part]]]) -> None:
+    """Who each count is of (`每人`, `各支部`) and which document kind a date or count names."""
+    pers = [p for p in parts if p.role == "per"]
+    for reading, _ in out:
+        if reading["kind"] in ("count", "per_cycle", "hours") and pers:
+            reading["per"] = pers[0].data["per"]
+    if pers:
+        for reading, ps in out:
+            if reading["kind"] in ("count", "per_cycle", "hours"):
+                ps.extend(pers)
+                break
+    kinds = [p for p in parts if p.role == "kind"]
+    for k in kinds:
+        after = c.text[k.end:k.end + 1]
+        if after and after not in "、和及与" or any(q.start == k.end and q.role == "kind" for q in kinds):
+            continue  # `方案扫描件`: a kind inside a longer name is no kind
+        owner = None
+        for reading, ps in out:
+            last = max(q.end for q in ps)
+            if last <= k.start and reading["kind"] in ("due", "window", "count", "per_cycle") and \
+                    (owner is None or last > owner[2]):
+                owner = (reading, ps, last)
+        if owner is None:
+            continue
+        gap = c.text[owner[2]:k.start]
+        measure_gap = owner[0]["kind"] in ("count", "per_cycle") and gap == ""
+        if measure_gap or (owner[0]["kind"] in ("due", "window") and _VERBS.match(gap)):
+            owner[0].setdefault("kinds", []).append(k.data["kind"])
+            owner[1].append(k)
+
+
+def _check_left(c: Clause) -> None:
+    """The safety rule: no number, time word or measure after a number is left unread."""
+    for start, run in c.left():
+        rest = run
+        for word in sorted(ALLOWED_WORDS, key=len, reverse=True):
+            rest = rest.replace(word, "\1" * len(word))
+        bad = _NUMERAL_MEASURE.search(rest) or re.search(DANGER, rest)
+        if bad:
+            a, b = bad.span()
+            while a > 0 and rest[a - 1] not in "\1" and not re.match(r"[,、和及与的]", rest[a - 1]) and b - a < 8 \
+                    and a > 0:
+                a -= 1
+            while b < len(rest) and rest[b] not in "\1" and b - a < 10 and rest[b] not in "、,":
+                b += 1
+            text = run[a:b]
+            detail = "没有写是哪个月" if re.fullmatch(r"(?:当|本|每)?月(?:底|末)(?:前|之前)?", text) else \
+                f"没有看懂“{text}”"
+            raise NotRead(detail, c.offset + start + a, c.offset + start + b)

@@ -1,4 +1,4 @@
-"""The readings of the plan's phrases and the words the reader shares (see `phrases`). Pure."""
+"""The readings of the plan's phrases, the parts they are made of, and the numbers the reader shares. Pure."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ class Reading:
     """One requirement read from a phrase."""
 
     kind: str
-    """due, window, on, from, per_cycle, count, each_month, after_record, festival, event, judgement,
-    external, ratio or hours."""
+    """due, window, on, from, per_cycle, count, each_month, after_record, within, festival, event, judgement,
+    external, ratio, hours or condition."""
     values: dict = field(default_factory=dict)
     """The reading's fields (dates as `datetime.date`)."""
 
@@ -31,12 +31,30 @@ class Reading:
 
 
 @dataclass(frozen=True)
+class Span:
+    """Characters of the phrase as written (`start`, `end`) and what they were read as."""
+
+    start: int
+    end: int
+    text: str
+    role: str
+    """cycle, count, date, festival, event, …, or `ignored` (a clock time, a weekday, a score)."""
+    reading: int | None = None
+    """Index of the reading these characters gave, or None."""
+
+    def as_json(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text, "role": self.role, "reading": self.reading}
+
+
+@dataclass(frozen=True)
 class PhraseReading:
     phrase: str
     year: int
     readings: tuple[Reading, ...] = ()
     error: str = ""
     """Empty when read; otherwise what was not understood and the accepted forms."""
+    spans: tuple[Span, ...] = ()
+    """Which characters gave which reading; on an error, the part not understood (role `unread`)."""
 
     @property
     def ok(self) -> bool:
@@ -44,16 +62,47 @@ class PhraseReading:
 
     def as_json(self) -> dict:
         return {"phrase": self.phrase, "year": self.year, "readings": [r.as_json() for r in self.readings],
-                "error": self.error or None}
+                "error": self.error or None, "spans": [s.as_json() for s in self.spans]}
 
 
 class NotRead(Exception):
-    """A clause the reader cannot read exactly."""
+    """A clause the reader cannot read exactly; the message says which part and why."""
+
+    def __init__(self, message: str = "", start: int | None = None, end: int | None = None):
+        super().__init__(message)
+        self.start, self.end = start, end
 
 
-_NUM = r"([0-9]+|[一二两三四五六七八九十]+)"
-_UNIT = r"(?:次|期|篇|条|个|场|项|回|份|处|批|轮|件|张|幅)"
-_VERB = (r"(?:组织开展|转发或发布|评比表彰|开展|召开|组织|举办|举行|公布|报送|上报|上传|提供|推荐|发布|更新|表彰|评比|"
-         r"进行|推送|通报|报|参加|检查|巡查|学习|走访|慰问)")
-_TAIL = r"(?:之前|以前|前|止|为止)?(?:完成|上传|上报|报送|提交|公布|开展|召开|举办|印发)?"
-_PART = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31), "中下旬": (11, 31), "上中旬": (1, 20), "初": (1, 10)}
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+              "九": 9}
+
+NUM = r"(?:\d+|[零〇一二两三四五六七八九十百]+)"
+"""A whole number in figures or Chinese numerals."""
+
+
+def number(text: str) -> int | None:
+    """`5`, `五`, `十五`, `二十`, `一百`, `二〇二四` → int; None if not a whole number."""
+    if text.isascii() and text.isdigit():
+        return int(text)
+    if not text or any(c not in _CN_DIGITS and c not in "十百" for c in text):
+        return None
+    if "十" not in text and "百" not in text:
+        if len(text) == 1:
+            return _CN_DIGITS[text]
+        return int("".join(str(_CN_DIGITS[c]) for c in text)) if len(text) == 4 else None  # a year: 二〇二四
+    value, rest = 0, text
+    if "百" in rest:
+        head, _, rest = rest.partition("百")
+        if len(head) > 1 or "十" in head:
+            return None
+        value += (_CN_DIGITS.get(head, 0) if head else 1) * 100
+        rest = rest.lstrip("零〇")
+    if "十" in rest:
+        tens, _, ones = rest.partition("十")
+        if len(tens) > 1 or len(ones) > 1:
+            return None
+        value += (_CN_DIGITS[tens] if tens else 1) * 10
+        rest = ones
+    if len(rest) > 1:
+        return None
+    return value + (_CN_DIGITS[rest] if rest else 0)

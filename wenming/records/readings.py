@@ -19,11 +19,21 @@ _NOT_REQUIREMENTS = ("evidence", "from")
 """Rule types that are no requirement of their own: per-record checks and a later start."""
 
 
-def rule_of(reading: Reading, label: str, origin: str) -> dict:
-    """One reading → one rule dict (`{"type": …, "label": phrase, "origin": "deadline"|"frequency"}`)."""
+_JUDGED_CYCLES = {"day": "每天的要求由人工评定", "years": "几年一次的要求由人工评定本年是否需要"}
+
+
+def rule_of(reading: Reading, label: str, origin: str, year: int | None = None) -> dict:
+    """One reading → one rule dict (`{"type": …, "label": phrase, "origin": "deadline"|"frequency"}`).
+
+    What the counting rules cannot measure exactly (a daily duty, every two weeks, a quota per person or per
+    department, hours per week, a duration without a start, a condition) becomes a judgement with its reason:
+    待评定 until a person judges it, never a count it does not say."""
     v = reading.values
     base = {"label": label, "origin": origin}
     kind = reading.kind
+    why = _judged_why(reading)
+    if why:
+        return {"type": "judgement", "word": label, "why": why, **base}
     if kind in ("due", "window", "on"):
         rule = ({"type": "due", "date": v["date"]} if kind == "due" else
                 {"type": "window", "start": v["date"], "end": v["date"]} if kind == "on" else
@@ -34,13 +44,16 @@ def rule_of(reading: Reading, label: str, origin: str) -> dict:
     if kind == "from":
         return {"type": "from", "date": v["date"], **base}
     if kind in ("per_cycle", "count"):
-        return {"type": kind, **{k: v[k] for k in ("cycle", "min", "max", "strict", "due_day") if k in v}, **base}
+        rule = {"type": kind, **{k: v[k] for k in ("cycle", "min", "max", "strict", "due_day") if k in v}, **base}
+        if v.get("kinds"):
+            rule["kinds"] = list(v["kinds"])
+        return rule
     if kind == "each_month":
         return {"type": "occasions", "months": list(v["months"]), "min": v["min_each"], **base}
     if kind == "after_record":
         return {"type": "evidence", "report_days": v["days"], **base}
     if kind == "festival":
-        return {"type": "festival", "festivals": list(v["names"]), "relation": v["relation"], **base}
+        return _festival_rule(v, base, year)
     if kind == "event":
         return {"type": "event", **{k: v[k] for k in ("name", "relation", "days") if k in v}, **base}
     if kind == "judgement":
@@ -54,6 +67,46 @@ def rule_of(reading: Reading, label: str, origin: str) -> dict:
     if kind == "hours":
         return {"type": "hours_per_capita", "min": v["min"], "strict": v["strict"], **base}
     raise AssertionError(kind)
+
+
+def _judged_why(reading: Reading) -> str:
+    v, kind = reading.values, reading.kind
+    if kind == "condition":
+        return "这是条件（如扣分的情形），不是要完成的要求"
+    if kind == "within":
+        return f"{v['days']}天内：没有写从哪天算起，由人工评定"
+    if kind in ("per_cycle", "hours", "ratio") and v.get("cycle") in _JUDGED_CYCLES:
+        return _JUDGED_CYCLES[v["cycle"]]
+    if kind in ("per_cycle", "hours", "ratio") and v.get("every"):
+        return "按几周（或几天）一次考核的要求由人工评定"
+    if kind in ("hours", "ratio") and v.get("cycle") not in (None, "year"):
+        return "工具只按全年统计时长和比例，按周或按月的要求由人工评定"
+    if kind in ("per_cycle", "count") and v.get("per"):
+        return f"要求按每个{v['per']}计算，由人工评定"
+    return ""
+
+
+_HOLIDAY_DAYS = {"元旦": (1, 1, 3), "劳动节": (5, 1, 5), "国庆": (10, 1, 7)}
+
+
+def _festival_rule(v: dict, base: dict, year: int | None) -> dict:
+    """Lunar festivals are the festival rule (`during`: the days around it); a fixed holiday alone (元旦,
+    劳动节, 国庆) is its dates in the plan's year; a list mixing both is judged by a person."""
+    names = [n for n in v["names"] if n not in _HOLIDAY_DAYS]
+    fixed = [n for n in v["names"] if n in _HOLIDAY_DAYS]
+    if fixed and (names or len(fixed) > 1 or year is None):
+        return {"type": "judgement", "word": base["label"], "why": "节日里有农历节日也有公历假日，由人工评定", **base}
+    if fixed:
+        m, d, length = _HOLIDAY_DAYS[fixed[0]]
+        day = dt.date(year, m, d)
+        if v["relation"] == "before":
+            return {"type": "due", "date": day - dt.timedelta(days=1), **base}
+        end = day if v["relation"] == "on" else day + dt.timedelta(days=length - 1)
+        return {"type": "window", "start": day, "end": end, **base}
+    rule = {"type": "festival", "festivals": names, **base}
+    if v["relation"] in ("before", "on"):
+        rule["relation"] = v["relation"]
+    return rule
 
 
 def deadline_of(pr: PhraseReading) -> Deadline:

@@ -133,14 +133,21 @@ def _longest(clause: str, start: int, year: int) -> Found | None:
     best: tuple[int, PhraseReading] | None = None
     for end in range(min(len(clause), start + _LONGEST), start + 1, -1):
         reading = read_phrase(clause[start:end], year)
-        if reading.ok:
+        if reading.ok and not _evidence_count(clause, start, reading):
             best = (end, reading)
             break
     if best is None:
         return None
     end, reading = best
+    last = max((sp.end for sp in reading.spans), default=end - start)
+    if start + last < end:  # plain words after the last part read (`2月中旬前上传方案扫描件`): cut them off
+        again = read_phrase(clause[start:start + last], year)
+        if again.ok and again.readings == reading.readings:
+            end, reading = start + last, again
     phrase = clause[start:end]
     kinds = {r.kind for r in reading.readings}
+    if any(r.kind == "festival" and r.get("open") for r in reading.readings):
+        return None  # `春运、国庆等重点时段`: examples of when, not a festival the task must mark
     if "judgement" in kinds:  # only the wording of how often (`定期更新`), not quality (`不陈旧破损`)
         return Found(phrase, reading, clause) if _JUDGEMENT.match(phrase) and end == len(clause) else None
     if kinds & {"ratio"} and not re.search(r"[\u4e00-\u9fa5]", phrase.split("%")[0]):
@@ -163,6 +170,11 @@ def _longest(clause: str, start: int, year: int) -> Found | None:
             if again.ok and again.readings == wanted:
                 return Found(shorter, again, clause)
     return Found(phrase, reading, clause) if wanted == reading.readings else None
+
+
+def _evidence_count(clause: str, start: int, reading: PhraseReading) -> bool:
+    """A count that is about the evidence (`现场图片3张`), not how often: not a phrase of the task's time."""
+    return any(sp.role == "count" and _NOT_FREQUENCY.search(clause[:start + sp.start].rstrip("（(不少于至少")) for sp in reading.spans)
 
 
 def _per_cycle_and_count(found: Found, others: list[Found]) -> str:

@@ -35,7 +35,7 @@ _ROOT = Path(__file__).resolve().parent.parent
 if str(_ROOT) not in sys.path:  # run from a checkout without `pip install -e .`
     sys.path.insert(0, str(_ROOT))
 
-from wenming import settings  # noqa: E402
+from wenming import outputs, settings  # noqa: E402
 from wenming.site import mediacopy, photos  # noqa: E402
 from wenming.api import load_dataset  # noqa: E402
 from wenming.site.assets import PLOTLY_URI, glightbox_paths, plotly_js_path  # noqa: E402
@@ -70,8 +70,9 @@ def on_config(config, **kwargs):
     _state.clear()
     project = Path(config.config_file_path).resolve().parent
     data_dir = settings.data_dir(project, config.extra)
-    if problem := settings.output_problem(Path(config.site_dir), data_dir, project):
-        raise PluginError(problem)  # before MkDocs empties the site folder
+    where = outputs.places(Path(config.config_file_path), data_dir, False, Path(config.docs_dir))
+    if problem := outputs.site_problem(Path(config.site_dir), where):
+        raise PluginError(problem)  # before MkDocs empties the site folder (wenming/outputs.py)
     as_of = settings.as_of()
     dataset = load_dataset(data_dir, settings.display_path(data_dir))
     if settings.public():
@@ -285,6 +286,7 @@ def _unmodified() -> bool:
 
 
 def on_pre_build(config, **kwargs):
+    outputs.mark(Path(config.site_dir))  # a folder wenming may empty next time (hidden: MkDocs' cleaning keeps it)
     remember_cuts()  # after every on_config: this build's words are in jieba's dictionary
     if search := _search(config):  # its SearchIndex is made in its on_config
         defer_writing(search.search_index)  # written entry by entry in on_post_build (wenming/site/searchfile.py)

@@ -14,9 +14,9 @@ from helpers import ROOT
 PACKAGE = ROOT / "wenming"
 LAYER = {"records": 0, "judge": 1, "site": 2, "exports": 3, "authoring": 3}
 """A stage may import stages with a lower number (and itself); equal numbers don't import each other."""
-EDGES = {"cli", "api", "settings", "__main__", "__init__"}
-SETTINGS_USERS = {"wenming.cli", "wenming.api", "wenming.authoring.new", "wenming.authoring.importer.command",
-                  "wenming.authoring.init"}
+EDGES = {"cli", "api", "settings", "outputs", "__main__", "__init__"}
+SETTINGS_USERS = {"wenming.cli", "wenming.api", "wenming.outputs", "wenming.authoring.new",
+                  "wenming.authoring.importer.command", "wenming.authoring.init"}
 """`settings` reads the environment: only the command line (the commands of `new`, `import` and `init`) and the API may use it."""
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import click
 
-from . import settings
+from . import outputs, settings
 from .api import hand_over, load_dataset, run_mkdocs
 from .records.model import Dataset
 from .judge.progress import evaluate_year
@@ -68,19 +68,6 @@ def _standalone(config_file: Path, data: Path | None,
             env[settings.DATA_ENV] = str(data.resolve())
             env.setdefault("WENMING_CACHE", str(Path.cwd() / ".cache" / "wenming" / "photos"))
     return config_file, data, own
-
-
-def _site_dir_args(own: bool, mkdocs_args: tuple[str, ...]) -> list[str]:
-    """With wenming's own config, the site goes to ./build, and `-d DIR` means DIR here, not beside the config."""
-    if not own:
-        return list(mkdocs_args)
-    args, given = list(mkdocs_args), False
-    for i, arg in enumerate(args):
-        if arg in ("-d", "--site-dir") and i + 1 < len(args):
-            args[i + 1], given = str(Path(args[i + 1]).resolve()), True
-        elif arg.startswith("--site-dir="):
-            args[i], given = "--site-dir=" + str(Path(arg.split("=", 1)[1]).resolve()), True
-    return args if given else ["-d", str(Path.cwd() / "build"), *args]
 
 
 def _load_checked(data: Path | None, config_file: Path, quiet: bool = False, keep: bool = False) -> Dataset | None:
@@ -147,13 +134,11 @@ class _Group(click.Group):
             ctx.exit(INTERNAL_ERROR)
 
 
-def _refuse_output(output: Path, data: Path | None, config_file: Path, what: str, hint: str) -> None:
-    """Usage error (exit 2) when `output` would overwrite or sit in the data folder or the project."""
-    config_file, data, _ = _standalone(config_file, data)
-    project = config_file.resolve().parent
-    data_dir = data if data is not None else settings.data_dir(project)
-    if problem := settings.output_problem(output, data_dir, project, what):
-        raise click.BadParameter(problem, param_hint=hint)
+def _places(data: Path | None, config_file: Path, own: bool | None = None) -> outputs.Places:
+    """What no output may be, be in or hold (wenming/outputs.py); `own`: `config_file` is already resolved."""
+    if own is None:
+        config_file, data, own = _standalone(config_file, data)
+    return outputs.places(config_file, data if data is not None else settings.data_dir(config_file.resolve().parent), own)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -262,11 +247,9 @@ def build(as_of: str | None, data: Path | None, config_file: Path, public: bool,
     config_file, data, own = _standalone(config_file, data, env)
     if public:
         env[settings.PUBLIC_ENV] = "1"
-    site_args = _site_dir_args(own, mkdocs_args)
-    for i, arg in enumerate(site_args):  # MkDocs empties the site folder first: never data/ or the project
-        if arg in ("-d", "--site-dir") and i + 1 < len(site_args) or arg.startswith("--site-dir="):
-            site = arg.split("=", 1)[1] if "=" in arg else site_args[i + 1]
-            _refuse_output(Path(site), data, config_file, "输出文件夹", "-d")
+    site_args = outputs.site_dir_args(own, mkdocs_args)
+    # MkDocs empties the site folder first: only a new or empty one, or a site wenming built (wenming/outputs.py)
+    outputs.refuse(outputs.site_problem(outputs.site_dir(site_args, config_file), _places(data, config_file, own)))
     if _load_checked(data, config_file, keep=True) is None:  # the hook takes the dataset, not reading data/ again
         sys.exit(1)
     sys.exit(1 if run_mkdocs(["build", "-f", str(config_file), *site_args], env) else 0)
@@ -324,21 +307,28 @@ from .authoring.init import init  # noqa: E402  (`wenming init`)
 main.add_command(init)
 
 
+def _force_option(f):
+    return click.option("--force", is_flag=True, help="输出文件已存在时替换它（不加时拒绝覆盖）。")(f)
+
+
 @main.group()
 def export() -> None:
     """导出给检查组和档案用的材料（离线网站压缩包、台账表格）。"""
 
 
 @export.command("ledger")
-@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+@click.option("-o", "--output", "output", type=click.Path(path_type=Path), required=True,
               help="输出文件：台账.xlsx（加 --csv 时为 台账.csv）。")
 @click.option("--csv", "as_csv", is_flag=True,
               help="导出为一个 CSV 文件（UTF-8 带 BOM，Excel 可直接打开；第一列为年度），而不是 Excel 工作簿。")
 @_as_of_option
 @_data_option
 @_config_option
-def export_ledger(output: Path, as_csv: bool, as_of: str | None, data: Path | None, config_file: Path) -> None:
+@_force_option
+def export_ledger(output: Path, as_csv: bool, as_of: str | None, data: Path | None, config_file: Path,
+                  force: bool) -> None:
     """导出任务台账表格：每年一个工作表，每项任务一行（状态、原因、得分、佐证和网站页面链接）。"""
+    from .exports.atomic import replace_file
     from .exports.ledger import ledger, summary, write_csv, write_xlsx
 
     suffix = ".csv" if as_csv else ".xlsx"
@@ -347,14 +337,13 @@ def export_ledger(output: Path, as_csv: bool, as_of: str | None, data: Path | No
                                  f"请改为 {output.with_suffix(suffix)}。", param_hint="-o")
     env = _environment(as_of, data)  # validates --as-of
     day = settings.parse_as_of(env[settings.AS_OF_ENV]) if as_of else settings.as_of()
-    _refuse_output(output, data, config_file, "输出文件", "-o")
+    outputs.refuse(outputs.file_problem(output, _places(data, config_file), force))
     dataset = _load_checked(data, config_file)
     if dataset is None:
         sys.exit(1)
     sheets = ledger(dataset, day)
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        (write_csv if as_csv else write_xlsx)(sheets, output)
+    try:  # a temporary file beside it, renamed into place: the old file stays whole if anything fails
+        replace_file(output, lambda tmp: (write_csv if as_csv else write_xlsx)(sheets, tmp))
     except OSError as exc:
         raise click.ClickException(f"{output}：无法写入（{exc.strerror or exc}）。"
                                    "请检查路径和写入权限，并确认文件没有在 Excel 中打开。") from None
@@ -362,13 +351,15 @@ def export_ledger(output: Path, as_csv: bool, as_of: str | None, data: Path | No
 
 
 @export.command("archive")
-@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+@click.option("-o", "--output", "output", type=click.Path(path_type=Path), required=True,
               help="输出文件，如 文明创建台账-2018.zip；压缩包里是同名文件夹。")
 @_as_of_option
 @_data_option
 @_config_option
 @click.option("--public", is_flag=True, help="导出公开版（同 wenming build --public：不含内部记录和个人信息）。")
-def export_archive(output: Path, as_of: str | None, data: Path | None, config_file: Path, public: bool) -> None:
+@_force_option
+def export_archive(output: Path, as_of: str | None, data: Path | None, config_file: Path, public: bool,
+                   force: bool) -> None:
     """导出离线网站压缩包：解压后双击 index.html 即可浏览（不需要网络和服务器），给检查组或存档用。"""
     from .exports.archive import ArchiveError, export_archive as export
 
@@ -377,7 +368,7 @@ def export_archive(output: Path, as_of: str | None, data: Path | None, config_fi
                                  param_hint="-o")
     env = _environment(as_of, data)  # validates --as-of
     day = settings.parse_as_of(env[settings.AS_OF_ENV]) if as_of else settings.as_of()
-    _refuse_output(output, data, config_file, "输出文件", "-o")
+    outputs.refuse(outputs.file_problem(output, _places(data, config_file), force))
     env = _environment(day.isoformat(), data)  # one date for the pages, the sitemap and the zip
     config_file, data, _ = _standalone(config_file, data, env)
     if public:

@@ -54,19 +54,3 @@ def public() -> bool:
     """`$WENMING_PUBLIC` set (by `wenming build --public`): build the public edition."""
     return os.environ.get(PUBLIC_ENV, "").strip().lower() in ("1", "true", "yes")
 
-
-def output_problem(output: Path, data: Path, project: Path, what: str = "输出文件夹") -> str | None:
-    """Why `output` may not be written (MkDocs empties a site folder first), or None.
-
-    It may not be, contain or sit inside the data folder (records would be deleted or published
-    as records), nor be or contain the project root."""
-    out, data, project = output.resolve(), data.resolve(), project.resolve()
-    if what.endswith("文件") and out.is_relative_to(data):
-        return f"{what} {output} 在数据文件夹 {display_path(data)} 里面：数据文件夹只放记录。请写到别处，如 -o {output.name}。"
-    if out == data or data.is_relative_to(out) or out.is_relative_to(data):
-        return (f"{what} {output} 与数据文件夹 {display_path(data)} 重叠：构建会先清空输出文件夹，"
-                f"数据会被删掉。请换一个文件夹，如 -d build。")
-    if project.is_relative_to(out):
-        return (f"{what} {output} 是项目文件夹本身或包含它：构建会先清空输出文件夹。"
-                f"请换一个文件夹，如 -d build。")
-    return None

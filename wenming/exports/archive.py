@@ -16,13 +16,14 @@ top-level folder named after the zip file).
 from __future__ import annotations
 
 import datetime as dt
-import os
 import subprocess
 import sys
 import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from .atomic import replace_file
 
 SEARCH_SCRIPT = "search/search_index.js"
 """What the hook writes (as Material's offline plugin would); Material loads it instead of the JSON under file://."""
@@ -44,8 +45,10 @@ class Archive:
 
 
 def site_files(site: Path) -> list[str]:
-    """Every file under `site` as a POSIX path relative to it, sorted."""
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+    """Every file under `site` as a POSIX path relative to it, sorted; not hidden ones (MkDocs never copies a
+    hidden file into a site: those are wenming's marker of a site folder, `.wenming-output`)."""
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*")
+                  if p.is_file() and not any(part.startswith(".") for part in p.relative_to(site).parts))
 
 
 def offline_problems(site: Path, config_file: Path) -> list[str]:
@@ -64,14 +67,12 @@ def offline_problems(site: Path, config_file: Path) -> list[str]:
 def write_zip(site: Path, out: Path, top: str, day: dt.date) -> Archive:
     """Zip `site` into `out` under the folder `top`, deterministically.
 
-    Written to a temporary file next to `out` and renamed, so a failure never
-    leaves half an archive behind."""
+    Written to a temporary file next to `out` and renamed (`atomic.replace_file`), so a failure never
+    leaves half an archive behind; the zip is readable like any new file (0644)."""
     stamp = (max(day.year, 1980), day.month, day.day, 0, 0, 0)  # zip dates start in 1980
     names = site_files(site)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
-    os.close(fd)
-    try:
+
+    def write(tmp: Path) -> None:
         with zipfile.ZipFile(tmp, "w") as zf:
             for name in names:
                 info = zipfile.ZipInfo(f"{top}/{name}", date_time=stamp)
@@ -80,10 +81,8 @@ def write_zip(site: Path, out: Path, top: str, day: dt.date) -> Archive:
                 stored = Path(name).suffix.lower() in STORED
                 info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
                 zf.writestr(info, (site / name).read_bytes(), compresslevel=None if stored else 9)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+
+    replace_file(out, write)
     return Archive(out, top, len(names), out.stat().st_size)
 
 

@@ -100,9 +100,10 @@ def test_the_sample_plan_comes_back_from_its_word_document(tmp_path):
     same = [t.id for t in sample.tasks if frequency(got[t.id]) == frequency(t)]
     print(f"sample counts and cycles right: {len(same)}/{len(sample.tasks)}",
           [(t.id, frequency(got[t.id]), frequency(t)) for t in sample.tasks if t.id not in same])
-    # the rest: 2-2 and 10-3, where the sample wrote the same cycle as a hand-made refresh / quota rule, and
+    # the rest: 2-2, 10-3 and 13-1, where the sample wrote the same cycle as a hand-made refresh / quota rule
+    # (13-1's 每月向“中国好人榜”至少提供30条 is read as 30 a month; the sample says it as a quota), and
     # 10-2, whose 每月上传…截图 the sample left out
-    assert len(same) >= 43
+    assert len(same) >= 42
 
 
 @pytest.mark.parametrize("name, year, tasks, categories", [
@@ -236,11 +237,10 @@ def test_frequency_wording_is_cut_out_verbatim(text, evidence, phrases):
     assert read_task_phrases(text, evidence, 2018).frequencies == phrases
 
 
-def test_a_count_beside_a_cycle_is_marked_never_split():
-    """`每月…至少提供30条` may be 30 a month or 30 a year: neither is written, the editor is told."""
+def test_a_count_after_a_cycle_is_read_with_it():
+    """`每月向…至少提供30条`: the phrase reader finds the cycle and the count with words between (30 a month)."""
     found = read_task_phrases("每月向“中国好人榜”至少提供30条好人线索。", "", 2018)
-    assert found.frequencies == [] and found.deadlines == []
-    assert len(found.unsure) == 1 and "每月至少提供30条" in found.unsure[0][0]
+    assert found.frequencies == ["每月向“中国好人榜”至少提供30条"] and found.deadlines == []
 
 
 @pytest.mark.parametrize("cell, deadlines, frequencies, unread", [

@@ -14,9 +14,9 @@ from .phrasetypes import NotRead, number
 
 _CN_MONTH = r"(?:\d{1,2}|十[一二]?|[一二三四五六七八九]|元)"
 _CN_DAY = r"(?:\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
-YEAR = r"(?:(?:20[_-]{1,3}|\d{4}|[〇零一二三四五六七八九]{4}|20x{2}|20\dx|x{2,4}|_+|今|本|次|明|来|翌|当)年(?:度)?)"
-_YEAR = r"(?:(?P<{0}>20[_-]{{1,3}}|\d{{4}}|[〇零一二三四五六七八九]{{4}}|20x{{2}}|20\dx|x{{2,4}}|_+|今|本|次|明|来|翌|当)年(?:度)?)"
-_PART = r"(?:中下旬|上中旬|上旬|中旬|下旬|初|中|底|末)"
+YEAR = r"(?:(?:20[_-]{1,3}|\d{4}|\d{2}(?=年\d{1,2}月)|[〇零一二三四五六七八九]{4}|20x{2}|20\dx|x{2,4}|_+|今|本|次|明|来|翌|当)年(?:度)?)"
+_YEAR = r"(?:(?P<{0}>20[_-]{{1,3}}|\d{{4}}|\d{{2}}(?=年\d{{1,2}}月)|[〇零一二三四五六七八九]{{4}}|20x{{2}}|20\dx|x{{2,4}}|_+|今|本|次|明|来|翌|当)年(?:度)?)"
+_PART = r"(?:中下旬|上中旬|上旬|中旬|下旬|初(?![一二三四五六七八九十])|中|底|末)"
 PARTS = {"上旬": (1, 10), "中旬": (11, 20), "中": (11, 20), "下旬": (21, 31), "中下旬": (11, 31),
          "上中旬": (1, 20), "初": (1, 10)}
 TIME = (r"(?:(?:上午|下午|中午|晚上|早上|凌晨|早|晚)?\d{1,2}(?::\d{2}|[点时](?:\d{1,2}分?|半|整)?)"
@@ -36,6 +36,8 @@ def year_of(text: str | None, year: int) -> int:
     if text in "次明来翌":
         return year + 1
     n = number(text)
+    if n is not None and len(text) == 2:
+        n += 2000
     if n is None or not 1990 <= n <= 2100:
         raise NotRead(f"年份 {text} 不对")
     return n
@@ -193,6 +195,11 @@ def read_year_span(m: re.Match, year: int) -> dict | None:
     if rel and re.fullmatch(_DUE, rel):
         return {"kind": "due", "date": start - dt.timedelta(days=1)}
     return _window(start, end)
+
+
+def read_dotted_range(m: re.Match, year: int) -> dict:
+    """`3·1-3·3`, `3.9-3.15`: month·day to month·day."""
+    return _window(day(year, month(m.group("m")), m.group("d")), day(year, month(m.group("m2")), m.group("d2")))
 
 
 def read_year_range(m: re.Match, year: int) -> dict:

@@ -9,228 +9,17 @@ plain words, checked by the safety rule in `phrases`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from . import phrasedates as dates
-from .festivals import ALIASES, FESTIVALS
+from .phraseclause import _CMP, _MID, Clause, _alt, _sense
+from .phraseevents import _days_and_periods, _events, _external, _first, _relative
 from .phrasetypes import DOCUMENT_KINDS, NUM, NotRead, number
-from .phrasewords import (AT_LEAST, AT_MOST, BELOW, CYCLE_UNITS, EVENT_VERBS, EVENTS, FESTIVAL_WORDS, HOLIDAYS,
-                          JUDGEMENT_WORDS,
-                          MEASURE, MORE_THAN, NAMED_DAYS, NAMED_PERIODS, NOT_COUNT_IDIOMS, NOT_COUNT_NOUNS,
-                          ORG_SUBJECTS, OTHER_MEASURES, PER_NOUNS, PERIOD_SUFFIX, cycle_name)
+from .phrasewords import (CYCLE_UNITS, JUDGEMENT_WORDS, MEASURE, NOT_COUNT_IDIOMS, NOT_COUNT_NOUNS, ORG_SUBJECTS,
+                          OTHER_MEASURES, PER_NOUNS, cycle_name)
 
-
-@dataclass
-class Part:
-    role: str
-    start: int
-    end: int
-    data: dict = field(default_factory=dict)
-
-
-class Clause:
-    """One clause of a phrase (`text`, starting at `offset` in the normalised phrase) and its parts."""
-
-    def __init__(self, text: str, offset: int, year: int):
-        self.text, self.offset, self.year = text, offset, year
-        self.masked = text
-        self.parts: list[Part] = []
-
-    def take(self, start: int, end: int, role: str, data: dict | None = None) -> Part:
-        part = Part(role, start, end, data or {})
-        self.parts.append(part)
-        self.masked = self.masked[:start] + "\0" * (end - start) + self.masked[end:]
-        return part
-
-    def find(self, pattern: re.Pattern | str, role: str, read=None) -> None:
-        """Every match of `pattern` in what is left becomes a part; `read(match)` gives its data (or None: skip)."""
-        regex = re.compile(pattern) if isinstance(pattern, str) else pattern
-        pos = 0
-        while True:
-            m = regex.search(self.masked, pos)
-            if m is None:
-                return
-            if m.end() == m.start():
-                pos = m.end() + 1
-                continue
-            try:
-                data = read(m) if read else {}
-            except NotRead as exc:
-                raise NotRead(str(exc), self.offset + m.start(), self.offset + m.end()) from None
-            if data is None:
-                pos = m.start() + 1
-                continue
-            self.take(m.start(), m.end(), role, {"many": data} if isinstance(data, list) else data)
-            pos = m.end()
-
-    def left(self) -> list[tuple[int, str]]:
-        """Runs of characters no finder read: (start, text)."""
-        return [(m.start(), m.group(0)) for m in re.finditer(r"[^\0]+", self.masked)]
-
-
-def _alt(words) -> str:
-    return "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True))
-
-
-_AT_LEAST, _MORE, _AT_MOST, _BELOW = _alt(AT_LEAST), _alt(MORE_THAN), _alt(AT_MOST), _alt(BELOW)
-_CMP = f"{_BELOW}|{_AT_MOST}|{_MORE}|{_AT_LEAST}"
-_MID = r"[^\0\d%每月年周季日天前后内,;()“”]{0,10}?"
-_FESTIVALS = _alt({*ALIASES, *FESTIVALS, *HOLIDAYS, *FESTIVAL_WORDS}) + r"|十一(?![月日号次个\d一二三四五六七八九])"
 _KINDS = _alt(DOCUMENT_KINDS)
 _WEEKDAYS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7}
 
-
-def _sense(cmp: str | None) -> str:
-    if not cmp:
-        return "min"
-    if re.fullmatch(_BELOW, cmp):
-        return "below"
-    if re.fullmatch(_AT_MOST, cmp):
-        return "max"
-    if re.fullmatch(_MORE, cmp):
-        return "more"
-    return "min"
-
-
-def _days(n: int | None, unit: str) -> int:
-    if n is None:
-        raise NotRead("天数不是数字")
-    n = n * 7 if unit in ("周", "星期", "个星期") else n
-    if not 0 <= n <= 366:
-        raise NotRead(f"天数应在 0 到 366 之间，实际为 {n}")
-    return n
-
-
-# -- the finders, in the order they run --------------------------------------------------------------
-
-
-def _external(c: Clause) -> None:
-    c.find(r"(?:具体)?(?:时间|日期)?(?:另行通知|另行安排|另行确定|另定|待定)", "external", lambda m: {"ref": "另行通知"})
-    c.find(r"(?:详见|见|按照|依照|依据|参照|按)(?P<ref>[^\0,;]{0,20}?(?:通知|附件\d*|文件|方案|安排|细则|规定|计划))"
-           r"(?:要求|执行|规定|安排)?", "external", lambda m: {"ref": m.group("ref")})
-
-
-def _relative(c: Clause) -> None:
-    """After each activity (`活动结束5日内`), a duration (`两个星期内`), a countdown (`倒计时100天`)."""
-    def after(m):
-        if m.group("u") == "个工作日" or m.group("u") == "工作日":
-            raise NotRead("工作日要看节假日安排，请写成天数，如 活动结束7日内")
-        if m.group("u") == "小时":
-            n = number(m.group("n"))
-            return {"days": max(1, -(-(n or 0) // 24))} if n else None
-        return {"days": _days(number(m.group("n")), m.group("u"))}
-    c.find(rf"(?:活动|会议|工作)?(?:结束|举办|开展|召开)(?:后)?(?<![月\d])(?P<n>{NUM})(?P<u>个工作日|工作日|天|日|个星期|星期|周|小时)"
-           r"(?:内|以内|之内)?", "after_record", after)
-    c.find(r"(?:活动|会议)?(?:结束)?(?:后)?(?:第二天|次日)(?:内)?", "after_record", lambda m: {"days": 1})
-    c.find(r"(?:活动|会议)(?:结束)?当[天日]", "after_record", lambda m: {"days": 0})
-    c.find(rf"倒计时(?P<n>{NUM})(?P<u>天|日|周)", "event",
-           lambda m: {"name": "倒计时", "relation": "before", "days": _days(number(m.group("n")), m.group("u"))})
-    c.find(rf"(?<![月\d])(?P<pre>为期|持续|奋战|历时|用|在)?(?P<n>{NUM})(?P<u>个星期|个工作日|工作日|星期|天|日|周)"
-           rf"(?P<rel>内|以内|之内|左右)?", "within", _within)
-
-
-def _within(m: re.Match):
-    if not (m.group("rel") or m.group("pre") in ("为期", "持续", "奋战", "历时")) or m.group("rel") == "左右":
-        return None
-    if "工作日" in m.group("u"):
-        raise NotRead("工作日要看节假日安排，请写成天数，如 7日内")
-    return {"days": _days(number(m.group("n")), m.group("u"))}
-
-
-def _days_and_periods(c: Clause) -> None:
-    """Named days (`3·5`, `七一`), fixed holidays, festivals with `等`, named weeks and months."""
-    rel = (r"(?P<rel>即将来临|将至|临近|来临之际|到来之际|前夕|之前|以前|前后|前|当天|当日|期间|之际|假期|假日|放假期间|"
-           r"节日期间|节假日期间|来临|到来)?")
-    c.find(rf"(?:“|)?(?P<names>(?:{_FESTIVALS})(?:节)?(?:[、,和及与]?(?:{_FESTIVALS})(?:节)?)*)(?:”)?(?P<etc>等)?"
-           rf"(?:[\u4e00-\u9fa5]{{0,6}}?(?:节日|节庆|佳节|节点|节假日))?(?:“?双节”?)?(?:放假)?{rel}", "festival", _festival)
-    c.find(rf"(?:我们的节日|中华传统节日|传统节日|传统佳节){rel}", "festival",
-           lambda m: {"names": list(FESTIVALS), "relation": _relation(m.group("rel")), "open": True, "generic": True})
-    c.find(rf"(?P<name>{_alt(NAMED_PERIODS)})(?:期间|中|内)?", "date", _named_period)
-    days = _alt(k for k, v in NAMED_DAYS.items() if v)
-    c.find(rf"“?(?:(?P<m>\d{{1,2}})[·.](?P<d>\d{{1,2}})”?(?P<tail>[\u4e00-\u9fa5]{{0,12}}?(?:纪念日|宣传日|日|节|月|周))?|"
-           rf"(?P<name>{days}))”?(?:纪念日|节|活动日)?(?P<rel>前夕|之前|以前|前|当天|当日|期间|之际)?", "date", _named_day)
-    c.find(rf"“?(?P<name>[\u4e00-\u9fa5]{{2,12}}?{PERIOD_SUFFIX})”?(?:期间|中|内)?", "event", _period)
-    c.find(r"“(?P<name>[\u4e00-\u9fa5]{1,10}(?:月|周))”(?:期间|中|内)?", "event", _period)
-    c.find(r"“[^“”\0\d]{1,24}”", "plain", lambda m: None if re.search(r"[一二两三四五六七八九十]无|每|月|年", m.group(0)) else {})
-
-
-def _period(m: re.Match):
-    name = m.group("name")
-    if re.search(r"[月日年周季天旬\d]", name[:-3] if len(name) > 3 else name[:-1]) or re.match(r"[为是的与和将在于]", name):
-        return None
-    if "学雷锋" in name and name.endswith("月"):
-        return {"kind": "window", "start": (3, 1), "end": (3, 31), "named": True}
-    return {"name": name, "relation": "during", "period": True}
-
-
-def _relation(rel: str | None) -> str:
-    if rel in ("前夕", "之前", "以前", "前", "即将来临", "将至", "临近", "来临", "到来"):
-        return "before"
-    if rel in ("当天", "当日"):
-        return "on"
-    return "during"
-
-
-def _festival(m: re.Match) -> dict:
-    names = []
-    for name in re.findall(_FESTIVALS, m.group("names")):
-        name = "国庆" if name == "十一" else name
-        short = HOLIDAYS[name][0] if name in HOLIDAYS else FESTIVAL_WORDS.get(name) or ALIASES.get(name, name)
-        if short not in names:
-            names.append(short)
-    out = {"names": names, "relation": _relation(m.group("rel"))}
-    if m.group("etc"):
-        out["open"] = True
-    return out
-
-
-def _named_period(m: re.Match) -> dict:
-    a, b, c_, d = NAMED_PERIODS[m.group("name")]
-    return {"kind": "window", "start": (a, b), "end": (c_, d), "named": True}
-
-
-def _named_day(m: re.Match):
-    before = m.string[m.start() - 1] if m.start() > 0 else ""
-    if re.match(r"[\u4e00-\u9fa5]", before) and before not in "在于至到迎庆逢的和与及为即值借临前是以、":
-        return None  # `学雷锋青年志愿者日`: part of a longer name
-    if m.group("m"):
-        mo, d = int(m.group("m")), int(m.group("d"))
-        if "." in m.group(0) and not (m.group(0).startswith("“") or m.group("tail")):
-            return None  # `3.5` is a number unless quoted or named
-        tail = m.group("tail") or ""
-        if tail.endswith(("月", "周")):
-            if "学雷锋" in tail:
-                return {"kind": "window", "start": (3, 1), "end": (3, 31), "named": True}
-            return None
-    else:
-        mo, d = NAMED_DAYS[m.group("name")]
-    rel = m.group("rel")
-    return {"kind": "named_day", "month": mo, "day": d, "rel": rel}
-
-
-def _events(c: Clause, events: tuple[str, ...]) -> None:
-    names = _alt((*events, *EVENTS))
-    c.find(rf"(?P<name>(?:{_FESTIVALS})(?:节)?(?:放假|假期))(?P<rel>前|之前|以前|期间|后)", "event", _event)
-    rel = r"(?P<rel>期间|之前|以前|前夕|前|之后|以后|结束后|后|时|当天|结束|为止|完毕)"
-    qual = r"(?:在|于)?(?:全国|全省|全市|全区|全县|省|市|区|县|上级|省级|市级|国家|各级)?(?:文明办|文明委)?(?:的|组织的|开展)?"
-    c.find(rf"{qual}(?P<name>{names})(?:工作|活动|组)?{EVENT_VERBS}?(?:之)?{rel}"
-           rf"(?:(?P<n>{NUM})(?P<u>天|日|周|个星期))?", "event", _event)
-    c.find(rf"{qual}(?P<name>[\u4e00-\u9fa5“”]{{1,10}}?{EVENT_VERBS})(?:之)?(?P<rel>前|之前|以前|之际|期间)"
-           rf"(?:(?P<n>{NUM})(?P<u>天|日|周))?", "event", _event)
-
-
-def _event(m: re.Match):
-    name = m.group("name").strip("“”")
-    if re.search(r"[月日年周季天旬\d]", name):
-        return None
-    rel = m.group("rel")
-    out = {"name": name, "relation": "during" if rel in ("期间", "时", "当天", "之际", "结束", "为止", "完毕") else
-           "before" if "前" in rel else "after"}
-    if m.group("n"):
-        out["days"] = _days(number(m.group("n")), m.group("u"))
-        if out["days"] == 0:
-            raise NotRead("天数应至少为 1")
-    return out
 
 
 def _each_month(c: Clause) -> None:
@@ -238,24 +27,28 @@ def _each_month(c: Clause) -> None:
     def read(m):
         months = sorted({dates.month(x) for x in re.findall(r"\d{1,2}|十[一二]?|[一二三四五六七八九]", m.group("ms"))})
         return {"months": months}
-    c.find(rf"(?P<ms>(?:\d{{1,2}}|十[一二]?|[一二三四五六七八九])月?(?:份)?(?:[、,和及与](?:\d{{1,2}}|十[一二]?|"
+    c.find(r"(?P<ms>(?:\d{1,2}|十[一二]?|[一二三四五六七八九])月?(?:份)?(?:[、,和及与](?:\d{1,2}|十[一二]?|"
            r"[一二三四五六七八九])月?(?:份)?)+)(?<=月|份)各", "each", read)
-    c.find(rf"(?P<ms>(?:\d{{1,2}}|十[一二]?|[一二三四五六七八九])(?:[、,和及与](?:\d{{1,2}}|十[一二]?|"
+    c.find(r"(?P<ms>(?:\d{1,2}|十[一二]?|[一二三四五六七八九])(?:[、,和及与](?:\d{1,2}|十[一二]?|"
            r"[一二三四五六七八九]))+月(?:份)?)各", "each", read)
 
 
 def _cycles(c: Clause) -> None:
     units = _alt(CYCLE_UNITS)
     c.find(r"(?:每|按)(?:个)?学(?:期|年)", "cycle", _term)
-    c.find(rf"(?<![第每本今全前近去明\d])(?P<n>一|两|二|三|四|五|六|半|\d+)(?:个)?(?P<u>季度|季|星期|周|年|月|天)"
-           rf"(?=(?:[一两二三四五六七八九十]|\d+)(?:次|回|期|场|篇|条|课|讲|项)|一[\u4e00-\u9fa5])", "cycle", _idiom)
+    c.find(r"(?<![第每本今全前近去明\d])(?P<n>一|两|二|三|四|五|六|半|\d+)(?:个)?(?P<u>季度|季|星期|周|年|月|天)"
+           r"(?=(?:[一两二三四五六七八九十]|\d+)(?:次|回|期|场|篇|条|课|讲|项)|(?<=一..)一(?![日号])[\u4e00-\u9fa5]|"
+           r"(?<=一.)一(?![日号])[\u4e00-\u9fa5])", "cycle", _idiom)
     c.find(rf"(?:每|按|逐)(?:个)?(?:(?P<n>\d+|[两二三四五六七八九十半]+)(?:个)?)?(?P<u>{units}|工作日)"
            rf"(?:(?P<d>\d{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号](?P<drel>前|之前|以前|止)?"
            rf"|(?:的)?第(?P<nth>[一二三四1-4]|最后一)(?:个)?(?:(?:周|星期)(?:的)?)?(?:星期|周|礼拜)(?P<wd>[一二三四五六日天])"
            rf"|(?:星期|周)(?P<wd2>[一二三四五六日天])"
-           rf"|(?P<part>初|上旬|中旬|下旬|底|末)(?P<prel>前)?)?", "cycle", _cycle)
+           rf"|(?P<part>初|上旬|中旬|下旬|底|末)(?P<prel>前)?)?"
+           rf"(?:(?P<k>[一二两三])(?=[小大]?(?:扫|清扫|保洁|检查|巡查|通报|督查|调度|讲评|评比|上报|盘点|督导|总结|部署|落实|整改|清理)))?",
+           "cycle", _cycle)
     c.find(r"(?<![今本明去当前])(?P<u>月|周|天|日|年|季)(?P=u)(?![底末初中])", "cycle", lambda m: _cycle_of(m.group("u"), 1))
     c.find(rf"以(?:一个)?(?P<u>{units})为(?:一个)?周期", "cycle", lambda m: _cycle_of(m.group("u"), 1))
+    c.find(r"日产日清|日清日结|日日清|一日一清", "cycle", lambda m: _cycle_of("天", 1))
     c.find(r"(?P<u>年|月|季|周)(?:平)?均", "cycle", lambda m: {**_cycle_of(m.group("u"), 1), "average": True})
 
 
@@ -312,6 +105,10 @@ def _cycle(m: re.Match):
         out["nth_weekday"] = [nth, _WEEKDAYS[m.group("wd")]]
     if m.group("wd2"):
         out["weekday"] = _WEEKDAYS[m.group("wd2")]
+    if m.group("k"):
+        if out["cycle"] == "week" and m.group("k") != "一":
+            return None  # `每周三检查`: Wednesday or three times? the reader cannot say
+        out["min"] = number(m.group("k"))
     part = m.group("part")
     if part and out["cycle"] == "month" and part in ("初", "上旬", "中旬"):
         out["due_day"] = 10 if part in ("初", "上旬") else 20
@@ -361,7 +158,7 @@ def _quantities(c: Clause) -> None:
     c.find(rf"(?P<cmp>{_CMP})(?P<mid>{_MID}){body}{tail}", "count", _quantity)
     c.find(_alt(NOT_COUNT_IDIOMS), "plain")
     c.find(rf"(?<![-~至到或\d])(?P<n>{NUM})(?:个|项|条|大|种)?(?:{_alt(NOT_COUNT_NOUNS)})|{NUM}周年|"
-           rf"(?<![-~至到或\d])(?:\d+(?:\.\d+)?|{NUM})(?:米|公里|千米|平方米|平米|万元|元|字|岁|厘米|公斤|吨)", "plain",
+           rf"(?<![-~至到或\d])(?:\d+(?:\.\d+)?|{NUM})(?:米|公里|千米|平方米|平米|万元|元|字|岁|厘米|公斤|吨)(?:左右)?", "plain",
            lambda m: None if re.match(r"(?:\d+|[一二两三四五六七八九十百]+)[次回篇期场]", m.group(0))
            or re.search(f"(?:{_CMP})$", m.string[:m.start()]) else {})
     c.find(rf"(?<![\d.]){body}{tail}", "count", _quantity)
@@ -445,12 +242,6 @@ def _dates(c: Clause) -> None:
     c.find(dates.YEAR_RANGE, "date", lambda m: dates.read_year_range(m, y))
     c.find(dates.YEAR_SPAN, "date", lambda m: dates.read_year_span(m, y))
     c.find(dates.YEAR_ONLY, "date", lambda m: dates.read_year_only(m, y))
-
-
-def _first(c: Clause) -> None:
-    """Titles of documents, lunar dates beside a date, `即日起`, times of the working day: never read."""
-    c.find(r"《[^》]*》", "plain")
-    c.find(r"\((?:农历|阴历|腊月|正月|具体年份|年份)[^)]*\)|(?:从|自)?即日起|(?:上班|下班|放学|上课)(?:前|后)", "ignored")
 
 
 def find_parts(c: Clause, events: tuple[str, ...] = ()) -> None:

@@ -43,7 +43,7 @@ def compose(c: Clause, phrase: str, pos: list[int]) -> list[tuple[Reading, list,
         if p.role not in ("cycle", "bare_cycle") or id(p) in used:
             continue
         nxt = parts[i + 1] if i + 1 < len(parts) else None
-        if nxt is not None and nxt.role in ("date", "festival", "event") and nxt.start == p.end \
+        if nxt is not None and nxt.role in ("date", "festival", "event") and c.text[p.end:nxt.start] in ("", "的") \
                 and p.data.get("cycle") == "year":
             used.add(id(p))  # `每年3月前`: the date of each year, the plan's year
             continue
@@ -116,14 +116,18 @@ def _tidy(c: Clause, out: list) -> list:
             continue
         if r["kind"] == "festival" and r.get("generic") and named:
             continue
-        if r["kind"] == "on" and re.match(r"(?:前)?(?:报送|上报|报|提交|上传|报至|交)", c.text[max(p.end for p in ps):]):
+        end = max(p.end for p in ps)
+        if r["kind"] == "on" and re.match(r"(?:前)?(?:报送|上报|报|提交|上传|报至|交)", c.text[end:]):
             r = {"kind": "due", "date": r["date"]}
+        if r["kind"] in ("on", "window") and re.match(r"(?:-{1,2}|至|到)", c.text[end:]) and any(
+                q.role == "event" and q.start <= end + 2 for q in c.parts):
+            r = {"kind": "from", "date": r.get("date") or r["start"]}  # `9月20日—测评结束`: from then until the event
         kept.append((r, ps))
     months = [(r, ps) for r, ps in kept if r["kind"] == "window" and not r.get("named") and _whole_month(r)]
     counts = [(r, ps) for r, ps in kept if r["kind"] == "count" and set(r) <= {"kind", "min"}]
     if months and len(counts) == 1 and len(months) == len([r for r, _ in kept if r["kind"] in ("window", "due", "on")]):
         n = counts[0][0]["min"]
-        if n % len(months) == 0 and min(p.start for p in counts[0][1]) > max(p.end for _, ps in months for p in ps):
+        if n % len(months) == 0 and min(p.start for p in counts[0][1]) >= max(p.end for _, ps in months for p in ps):
             each = {"kind": "each_month", "months": sorted(r["start"].month for r, _ in months),
                     "min_each": n // len(months)}
             parts = [p for _, ps in months for p in ps] + counts[0][1]

@@ -171,7 +171,7 @@ def _single(y: int, mo: int, d: str | None, part: str | None, rel: str | None, p
 
 
 def read_year_span(m: re.Match, year: int) -> dict | None:
-    if not m.group("y") and m.group("s") in ("年底", "年末", "年终") and m.start() > 0 and \
+    if not m.group("y") and m.group("s").startswith("年") and m.start() > 0 and \
             re.match(r"[第一二三四五六七八九十\d]", m.string[m.start() - 1]):
         return None  # `第二年底`: not this year's end
     y = year_of(m.group("y"), year)

@@ -130,6 +130,8 @@ def _events(c: Clause, events: tuple[str, ...]) -> None:
     qual = r"(?:在|于)?(?:全国|全省|全市|全区|全县|省|市|区|县|上级|省级|市级|国家|各级)?(?:文明办|文明委)?(?:的|组织的|开展)?"
     c.find(rf"{qual}(?P<name>{names})(?:工作|活动|组)?{EVENT_VERBS}?(?:之)?{rel}"
            rf"(?:(?P<n>{NUM})(?P<u>天|日|周|个星期))?", "event", _event)
+    c.find(r"(?P<name>春运|寒暑假|寒假|暑假|汛期)(?P<rel>期间)?(?![前后])", "event",
+           lambda m: {"name": m.group("name"), "relation": "during"})
     c.find(rf"{qual}(?P<name>[\u4e00-\u9fa5“”]{{1,10}}?{EVENT_VERBS})(?:之)?(?P<rel>前|之前|以前|之际|期间)"
            rf"(?:(?P<n>{NUM})(?P<u>天|日|周))?", "event", _event)
 

@@ -61,7 +61,7 @@ def compose(c: Clause, phrase: str, pos: list[int]) -> list[tuple[Reading, list,
                 paired.data["every"] = values["every"]
             paired.data.setdefault("with", []).append(p)
         else:
-            out.append(({"kind": "per_cycle", **values, "min": 1}, [p]))
+            out.append(({"kind": "per_cycle", "min": 1, **values}, [p]))
     last_cycle = None
     for i, p in enumerate(parts):
         if p.role in ("cycle", "bare_cycle"):

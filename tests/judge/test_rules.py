@@ -53,10 +53,11 @@ def run(t, acts=(), as_of=D(2018, 6, 30), **kw):
 @pytest.mark.parametrize("phrase, acts, as_of, status", [
     ("3月底前", [D(2018, 3, 20)], D(2018, 6, 30), Status.DONE),
     ("3月底前", [], D(2018, 6, 30), Status.OVERDUE),
-    ("3月底前", [], D(2018, 3, 31), Status.AT_RISK),          # the deadline day itself
+    ("3月底前", [], D(2018, 3, 31), Status.OVERDUE),          # the deadline day itself, at its end
+    ("3月底前", [], D(2018, 3, 30), Status.AT_RISK),          # the day before
     ("3月底前", [], D(2018, 4, 1), Status.OVERDUE),           # one day late
     ("12月上旬前", [], D(2018, 6, 30), Status.ON_TRACK),
-    ("2月底", [], D(2018, 2, 28), Status.AT_RISK),            # end of February, not a leap year
+    ("2月底", [], D(2018, 2, 28), Status.OVERDUE),            # end of February, not a leap year
     ("5月、8月底", [D(2018, 5, 10)], D(2018, 6, 30), Status.ON_TRACK),
     ("5月、8月底", [D(2018, 5, 10)], D(2018, 9, 1), Status.OVERDUE),
     ("5月、8月底", [D(2018, 5, 10), D(2018, 8, 2)], D(2018, 9, 1), Status.DONE),
@@ -92,7 +93,8 @@ def test_plan_year_with_no_activities():
 @pytest.mark.parametrize("cycle, months, as_of, statuses", [
     ("quarter", [2, 5], D(2018, 6, 30), ["达标", "达标", "未开始", "未开始"]),
     ("quarter", [2], D(2018, 7, 1), ["达标", "逾期", "进行中", "未开始"]),
-    ("quarter", [2], D(2018, 6, 30), ["达标", "有风险", "未开始", "未开始"]),  # the quarter's last day
+    ("quarter", [2], D(2018, 6, 30), ["达标", "逾期", "未开始", "未开始"]),  # the quarter's last day, at its end
+    ("quarter", [2], D(2018, 6, 29), ["达标", "有风险", "未开始", "未开始"]),
     ("half_year", [3], D(2018, 12, 20), ["达标", "有风险"]),
 ])
 def test_per_cycle(cycle, months, as_of, statuses):

@@ -154,7 +154,7 @@ def test_statuses_mid_year(bureau):
     got, _ = statuses(bureau, dt.date(2019, 6, 30))
     assert got["2-1"][0] == "未开始"                         # starts in July: nothing is late in June
     assert got["1-1"][0] == "进行中"
-    assert got["2-7"][0] == "有风险"                         # one of two, due today
+    assert got["2-7"][0] == "逾期"                           # one of two, due today: at the day's end it is late
 
 
 def test_owner_and_leader_and_no_lead(bureau):

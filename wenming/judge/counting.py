@@ -43,11 +43,12 @@ def _late(found: list[Piece], have: int, need: int, after: dt.date, until: dt.da
 
 def window_result(label: str, found: list[Piece], start: dt.date, end: dt.date, need: int, as_of: dt.date,
                   late_until: dt.date | None = None, maximum: int | None = None) -> RuleResult:
-    inside = [p for p in found if start <= p.date <= end]
+    """At least `need` pieces inside the window; a multi-day activity counts when any day of it is inside."""
+    inside = [p for p in found if p.date <= end and p.last >= start]
     status, reason = judge(len(inside), need, start, end, as_of, _late(found, len(inside), need, end, late_until))
     if maximum is not None and len(inside) > maximum:
         status, reason = judge(0, 1, start, end, as_of)[0], f"{len(inside)}次，超过了不超过{maximum}次的上限"
-    early = [p for p in found if p.date < start]
+    early = [p for p in found if p.last < start]
     if len(inside) < need and early and status.name != "DONE_LATE":
         reason += f"（{md(early[-1].date)}的记录不在{md(start)}—{md(end)}之内，不计入）"
     used = inside
@@ -106,7 +107,8 @@ def cycles(kind: str, span: Span) -> list[tuple[dt.date, dt.date]]:
 def per_cycle_results(rule: dict, found: list[Piece], span: Span, as_of: dt.date) -> list[RuleResult]:
     need, kind = _need(rule), rule.get("cycle", "quarter")
     out = []
-    for start, end in cycles(kind, span):
+    spans = cycles(kind, span)
+    for i, (start, end) in enumerate(spans):
         due = end
         if rule.get("due_day"):
             due = min(dt.date(start.year, start.month, rule["due_day"]), end)
@@ -118,7 +120,9 @@ def per_cycle_results(rule: dict, found: list[Piece], span: Span, as_of: dt.date
             label = f"{start.month}–{end.month}月不少于{need}次"
         if start != dt.date(start.year, start.month, 1) or (kind != "week" and end != month_end(end.year, end.month)):
             label += f"（{md(start)}—{md(end)}）"
-        result = window_result(label, found, start, due, need, as_of, late_until=end, maximum=rule.get("max"))
+        last = i == len(spans) - 1  # after the last (perhaps shortened) cycle, a record is late, never missing
+        result = window_result(label, found, start, due, need, as_of, late_until=None if last else end,
+                               maximum=rule.get("max"))
         out.append(result)
     return out
 
@@ -170,29 +174,38 @@ def festival_results(rule: dict, activities: list[Activity], found: list[Piece],
         for name in rule.get("festivals") or FESTIVALS:
             day = festival_date(name, year)
             if rule["relation"] == "on":
-                out.append(window_result(f"{name}（{md(day)}）当天", found, day, day, 1, as_of))
+                out.append(window_result(f"{name}（{md(day)}）当天", found, day, day, 1, as_of, late_until=span.end))
             else:
                 due = day - dt.timedelta(days=1)
-                out.append(window_result(f"{name}（{md(day)}）前", found, span.start, due, 1, as_of))
+                out.append(window_result(f"{name}（{md(day)}）前", found, span.start, due, 1, as_of,
+                                         late_until=span.end))
         return out
     window = Window(int(rule.get("before", 15)), int(rule.get("after", 7)))
     names = rule.get("festivals") or list(FESTIVALS)
     covered: dict[str, list[Activity]] = {}
+    after: dict[str, list[Activity]] = {}
     for a in activities:
         for tag in a.tags:
             name = festival_of_tag(tag)
-            if name in names and window.contains(a.start, festival_date(name, year)):
+            if name not in names:
+                continue
+            first, last = window.bounds(festival_date(name, year))
+            if a.start <= last and a.end >= first:  # any day of the activity around the festival
                 covered.setdefault(name, []).append(a)
                 break
+            if a.start > last:
+                after.setdefault(name, []).append(a)
     out = []
     if rule.get("festivals"):
         for name in names:
             day = festival_date(name, year)
             start, due = day - dt.timedelta(days=window.before), day + dt.timedelta(days=window.after)
             have = len(covered.get(name, ()))
-            status, reason = judge(have, 1, start, due, as_of)
+            late = after.get(name, [])[:1] if not have else []
+            status, reason = judge(have, 1, start, due, as_of, late[0].start if late else None)
+            used = covered.get(name, []) or (late if status.name == "DONE_LATE" else [])
             out.append(RuleResult(f"{name}（{md(day)}）前后开展", status, reason, have, 1, due, start=start,
-                                  records=tuple(a.id for a in covered.get(name, ()))))
+                                  records=tuple(a.id for a in used)))
     if "min" in rule:
         need = int(rule["min"])
         status, reason = judge(len(covered), need, span.start, span.end, as_of, unit="个节日")

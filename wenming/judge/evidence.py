@@ -27,6 +27,12 @@ class Piece:
     kind: str
     """`活动` for an activity, else the document's `kind`."""
     document: bool
+    end: dt.date | None = None
+    """The last day of a multi-day activity (None: one day)."""
+
+    @property
+    def last(self) -> dt.date:
+        return self.end or self.date
 
 
 def records(year: Year, task: Task, as_of: dt.date) -> tuple[list[Activity], list[Document]]:
@@ -40,7 +46,7 @@ def records(year: Year, task: Task, as_of: dt.date) -> tuple[list[Activity], lis
 def pieces(year: Year, task: Task, as_of: dt.date) -> list[Piece]:
     """Every piece of evidence for the task known by `as_of`, oldest first."""
     activities, documents = records(year, task, as_of)
-    out = [Piece(a.start, a.id, ACTIVITY_KIND, False) for a in activities]
+    out = [Piece(a.start, a.id, ACTIVITY_KIND, False, a.end if a.end != a.start else None) for a in activities]
     out += [Piece(d.date, d.id, d.kind, True) for d in documents]
     return sorted(out, key=lambda p: (p.date, p.record))
 

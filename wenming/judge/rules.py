@@ -105,6 +105,10 @@ def _evaluate_rule(year: Year, task: Task, span: Span, found, as_of: dt.date, st
         return _quota(year, as_of, rule, names)
     if kind == "refresh":
         return _refresh(year, as_of, rule)
+    opens = _opens(year, task, span)
+    if kind in ("judgement", "external") and as_of < opens:  # nothing is judged before the task's time begins
+        label = f"{rule['word']}（人工评定）" if kind == "judgement" else f"标准见{rule['ref']}"
+        return [RuleResult(label, Status.NOT_DUE, f"{md(opens)}开始", None, None, None, start=opens)]
     if kind == "judgement":
         return [_judgement(year, task, span, as_of, rule)]
     if kind == "external":
@@ -112,6 +116,17 @@ def _evaluate_rule(year: Year, task: Task, span: Span, found, as_of: dt.date, st
     if kind == "event":
         return [_event(year, span, counted, as_of, rule)]
     raise AssertionError(kind)
+
+
+def _opens(year: Year, task: Task, span: Span) -> dt.date:
+    """The first day of the task's own time: its start, or the start of the event it is held during."""
+    starts = [span.start]
+    for rule in task.rules:
+        if rule["type"] == "event" and rule["relation"] in ("during", "on", "after"):
+            event = year.plan.event(rule["name"])
+            if event is not None and event.start is not None:
+                starts.append(event.start if rule["relation"] != "after" else event.end + dt.timedelta(days=1))
+    return max(starts)
 
 
 def _judgement(year: Year, task: Task, span: Span, as_of: dt.date, rule: dict) -> RuleResult:
@@ -126,9 +141,8 @@ def _judgement(year: Year, task: Task, span: Span, as_of: dt.date, rule: dict) -
     if j.result:
         return RuleResult(label, Status.DONE, f"{j.by} {j.date.isoformat()} 评定达标{note}", 1, 1, j.date,
                           records=j.records)
-    status, _ = judge(0, 1, span.start, span.end, as_of)
-    return RuleResult(label, status, f"{j.by} {j.date.isoformat()} 评定未达标{note}", 0, 1, span.end,
-                      records=j.records)
+    return RuleResult(label, Status.OVERDUE, f"{j.by} {j.date.isoformat()} 评定未达标{note}", 0, 1, j.date,
+                      records=j.records)  # a person found it not met: it is late at once, not 进行中
 
 
 def _event(year: Year, span: Span, found, as_of: dt.date, rule: dict) -> RuleResult:

@@ -98,7 +98,7 @@ def judge(have: int, need: int, start: dt.date, due: dt.date, as_of: dt.date, la
     missing = need - have
     if late is not None and due < late <= as_of:
         return Status.DONE_LATE, f"{md(late)}完成，晚了{(late - due).days}天（{md(due)}截止）"
-    if as_of > due:
+    if as_of >= due:  # as of a date means at the end of that day: due that day and still missing is late
         return Status.OVERDUE, f"还差{missing}{unit}，{md(due)}已截止"
     if as_of < start:
         return Status.NOT_DUE, f"{md(start)}开始，{md(due)}截止"

@@ -94,10 +94,11 @@ def _probe_texts() -> dict[str, str]:
                             "counts: [{id: leads, name: x, unit: x, values: {}}]\n",
         "2018/activities/a.md": "title: x\ndate: 2018-01-01\nplace: x\ndepartments: [bgs]\ntasks: ['1-1']\n"
                                 "schedule: '01-1'\ntags: [x]\nparticipants: 1\nvolunteers: 1\nvolunteer_hours: 1\n"
-                                "photos: [{file: x.jpg, caption: x}]\nreported: 2018-01-01\nvisibility: 公开\n" + _PROBE_PRIVATE,
+                                "photos: [{file: x.jpg, caption: x}]\nreported: 2018-01-01\nvisibility: 公开\nquantity: {处: 1}\n"
+                                + _PROBE_PRIVATE,
         "2018/activities/b.md": "title: x\nstart: 2018-01-01\nend: 2018-01-02\ndepartments: [bgs]\n",
         "2018/documents/d.yml": "title: x\nnumber: x\ndate: 2018-01-01\nfile: d.pdf\nkind: x\ndepartments: [bgs]\n"
-                                "tasks: ['1-1']\nschedule: '01-1'\nnote: x\nvisibility: 公开\n",
+                                "tasks: ['1-1']\nschedule: '01-1'\nnote: x\nvisibility: 公开\nquantity: {处: 1}\n",
         "2018/honors/h.md": "name: x\ndepartment: bgs\nidentity: x\ncategory: 助人为乐\ndeed: x\ndate: 2018-01-01\n"
                             "period: 2018-Q1\nphoto: x.jpg\nnominated_by: x\nstatus: 推荐\nconsent: true\n" + _PROBE_PRIVATE,
     }
@@ -140,6 +141,11 @@ _SHAPES: dict[tuple[str, str], dict] = {
         "type": "object", "additionalProperties": {
             "type": "object", "propertyNames": {"pattern": r"^([1-9]|1[0-2])$"},
             "additionalProperties": {"type": "integer", "minimum": 0}}},
+    # validate.py `_quantity`: measure (1–3 characters) → a positive whole number
+    ("activity", "quantity"): {"type": "object", "propertyNames": {"minLength": 1, "maxLength": 3},
+                               "additionalProperties": {"type": "integer", "minimum": 1}},
+    ("document", "quantity"): {"type": "object", "propertyNames": {"minLength": 1, "maxLength": 3},
+                               "additionalProperties": {"type": "integer", "minimum": 1}},
     # validate.py `_period`: 2018-Q1, 2018Q1 or 2018年第一季度 / 2018年第一期
     ("honor", "period"): {"type": "string", "pattern": r"^(\d{4}-?[Qq][1-4]|\d{4}年第[一二三四1-4](季度|期))$",
                           "patternErrorMessage": "应为季度，如 2018-Q1 或 2018年第一季度"},

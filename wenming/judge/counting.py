@@ -42,10 +42,11 @@ def _late(found: list[Piece], have: int, need: int, after: dt.date, until: dt.da
 
 
 def window_result(label: str, found: list[Piece], start: dt.date, end: dt.date, need: int, as_of: dt.date,
-                  late_until: dt.date | None = None, maximum: int | None = None) -> RuleResult:
+                  late_until: dt.date | None = None, maximum: int | None = None, unit: str = "次") -> RuleResult:
     """At least `need` pieces inside the window; a multi-day activity counts when any day of it is inside."""
     inside = [p for p in found if p.date <= end and p.last >= start]
-    status, reason = judge(len(inside), need, start, end, as_of, _late(found, len(inside), need, end, late_until))
+    status, reason = judge(len(inside), need, start, end, as_of, _late(found, len(inside), need, end, late_until),
+                           unit=unit)
     if maximum is not None and len(inside) > maximum:
         status, reason = judge(0, 1, start, end, as_of)[0], f"{len(inside)}次，超过了不超过{maximum}次的上限"
     early = [p for p in found if p.last < start]
@@ -56,7 +57,7 @@ def window_result(label: str, found: list[Piece], start: dt.date, end: dt.date, 
         used = inside + [p for p in found if p.date > end and (late_until is None or p.date <= late_until)][
             :need - len(inside)]
     return RuleResult(label, status, reason, len(inside), need, end, start=start,
-                      records=tuple(p.record for p in used))
+                      records=tuple(dict.fromkeys(p.record for p in used)))
 
 
 def due_results(rules: list[dict], found_of, span: Span, as_of: dt.date) -> list[RuleResult]:
@@ -83,8 +84,8 @@ def due_results(rules: list[dict], found_of, span: Span, as_of: dt.date) -> list
 def count_result(rule: dict, found: list[Piece], span: Span, as_of: dt.date) -> RuleResult:
     start, end = rule.get("start") or span.start, rule.get("end") or span.end
     need = _need(rule)
-    label = rule.get("label") or f"不少于{need}次"
-    return window_result(label, found, start, end, need, as_of, maximum=rule.get("max"))
+    label = rule.get("label") or f"不少于{need}{rule.get('measure', '次')}"
+    return window_result(label, found, start, end, need, as_of, maximum=rule.get("max"), unit=rule.get("measure", "次"))
 
 
 def cycles(kind: str, span: Span) -> list[tuple[dt.date, dt.date]]:
@@ -122,7 +123,7 @@ def per_cycle_results(rule: dict, found: list[Piece], span: Span, as_of: dt.date
             label += f"（{md(start)}—{md(end)}）"
         last = i == len(spans) - 1  # after the last (perhaps shortened) cycle, a record is late, never missing
         result = window_result(label, found, start, due, need, as_of, late_until=None if last else end,
-                               maximum=rule.get("max"))
+                               maximum=rule.get("max"), unit=rule.get("measure", "次"))
         out.append(result)
     return out
 

@@ -29,6 +29,7 @@ class Piece:
     document: bool
     end: dt.date | None = None
     """The last day of a multi-day activity (None: one day)."""
+    quantity: tuple[tuple[str, int], ...] = ()
 
     @property
     def last(self) -> dt.date:
@@ -46,19 +47,24 @@ def records(year: Year, task: Task, as_of: dt.date) -> tuple[list[Activity], lis
 def pieces(year: Year, task: Task, as_of: dt.date) -> list[Piece]:
     """Every piece of evidence for the task known by `as_of`, oldest first."""
     activities, documents = records(year, task, as_of)
-    out = [Piece(a.start, a.id, ACTIVITY_KIND, False, a.end if a.end != a.start else None) for a in activities]
-    out += [Piece(d.date, d.id, d.kind, True) for d in documents]
+    out = [Piece(a.start, a.id, ACTIVITY_KIND, False, a.end if a.end != a.start else None, a.quantity)
+           for a in activities]
+    out += [Piece(d.date, d.id, d.kind, True, None, d.quantity) for d in documents]
     return sorted(out, key=lambda p: (p.date, p.record))
 
 
 def restrict(found: list[Piece], rule: dict) -> list[Piece]:
-    """The pieces a rule counts (`kinds`, `records`)."""
+    """The pieces a rule counts (`kinds`, `records`); with `measure` (`处`), each record counts as many times as
+    the quantity it delivers in that measure (none: it does not count)."""
     kinds = rule.get("kinds")
     if kinds:
         found = [p for p in found if p.kind in kinds]
     records = rule.get("records")
     if records:
         found = [p for p in found if p.document == (records == "documents")]
+    measure = rule.get("measure")
+    if measure:
+        found = [p for p in found for _ in range(dict(p.quantity).get(measure, 0))]
     return found
 
 

@@ -88,7 +88,7 @@ def _evaluate_rule(year: Year, task: Task, span: Span, found, as_of: dt.date, st
     if kind == "documents":
         due = rule.get("date") or span.end
         return [counting.window_result(f"有{k}", restrict(found, {"kinds": [k]}), span.start, due, 1, as_of)
-                for k in rule["kinds"]]
+                for k in rule["each"]]
     if kind == "evidence":
         activities, documents = records(year, task, as_of)
         out = []

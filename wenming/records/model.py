@@ -134,6 +134,9 @@ class Activity:
     last_commit: dt.date | None = None
     """Date of the last commit that changed the record (`最后更新`), from git."""
     private: Private = NO_PRIVATE
+    quantity: tuple[tuple[str, int], ...] = ()
+    """What the activity delivers besides itself (`{处: 6}`: six places), for requirements that count places,
+    households or people rather than records."""
 
     @property
     def when_text(self) -> str:
@@ -159,6 +162,8 @@ class Document:
     note: str
     visibility: Visibility
     source: Source
+    quantity: tuple[tuple[str, int], ...] = ()
+    """What the document delivers besides itself (see `Activity.quantity`)."""
 
     @property
     def suffix(self) -> str:

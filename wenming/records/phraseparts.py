@@ -17,7 +17,6 @@ from .phrasetypes import DOCUMENT_KINDS, NUM, NotRead, number
 from .phrasewords import (CYCLE_UNITS, JUDGEMENT_WORDS, MEASURE, NOT_COUNT_IDIOMS, NOT_COUNT_NOUNS, ORG_SUBJECTS,
                           OTHER_MEASURES, PER_NOUNS, cycle_name)
 
-_KINDS = _alt(DOCUMENT_KINDS)
 _WEEKDAYS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7}
 
 
@@ -222,8 +221,9 @@ def _judged(c: Clause) -> None:
     c.find(_alt(JUDGEMENT_WORDS), "judgement")
 
 
-def _kinds(c: Clause) -> None:
-    c.find(rf"(?:{_KINDS})", "kind", lambda m: {"kind": m.group(0)})
+def _kinds(c: Clause, kinds: tuple[str, ...]) -> None:
+    names = _alt((*DOCUMENT_KINDS, *kinds))
+    c.find(rf"(?:{names})", "kind", lambda m: {"kind": m.group(0)})
 
 
 def _clock(c: Clause) -> None:
@@ -244,7 +244,9 @@ def _dates(c: Clause) -> None:
     c.find(dates.YEAR_ONLY, "date", lambda m: dates.read_year_only(m, y))
 
 
-def find_parts(c: Clause, events: tuple[str, ...] = ()) -> None:
+def find_parts(c: Clause, events: tuple[str, ...] = (), kinds: tuple[str, ...] = ()) -> None:
+    """Every part of the clause; `events` and `kinds`: the names of the plan's events and the unit's own
+    document kinds (`经验材料`), read like the built-in ones."""
     _first(c)
     _external(c)
     _relative(c)
@@ -258,6 +260,6 @@ def find_parts(c: Clause, events: tuple[str, ...] = ()) -> None:
     _bare_cycles(c)
     _people(c)
     _judged(c)
-    _kinds(c)
+    _kinds(c, kinds)
     _clock(c)
     c.parts.sort(key=lambda p: p.start)

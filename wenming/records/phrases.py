@@ -58,8 +58,10 @@ _STRIP = "。.;,、:"
 _NUMERAL_MEASURE = re.compile(rf"[零〇一二两三四五六七八九十百]+(?:个)?(?:{MEASURE}|[{TIME_CHARS}])")
 
 
-def read_phrase(text: str, year: int, events: tuple[str, ...] | list[str] = ()) -> PhraseReading:
-    """Read one phrase of the plan for `year` (with the plan's own event names); never guesses."""
+def read_phrase(text: str, year: int, events: tuple[str, ...] | list[str] = (),
+                kinds: tuple[str, ...] | list[str] = ()) -> PhraseReading:
+    """Read one phrase of the plan for `year` (with the plan's own event names and the unit's own document
+    kinds); never guesses."""
     phrase = str(text)
     w, pos = normalise(phrase)
     if not w.strip(_STRIP):
@@ -67,7 +69,7 @@ def read_phrase(text: str, year: int, events: tuple[str, ...] | list[str] = ()) 
     try:
         per_clause = []
         for clause in _clauses(w, year):
-            find_parts(clause, tuple(e for e in events if e))
+            find_parts(clause, tuple(e for e in events if e), tuple(k for k in kinds if k))
             per_clause.append((clause, compose(clause, phrase, pos)))
             _check_left(clause)
         found = across(per_clause, phrase, pos)

@@ -32,7 +32,7 @@ def _org_refs(f: Fields, key: str, unit: Unit, required: bool = False) -> tuple[
     return Refs(unit, None, 0).orgs(f, key, required)
 
 
-def _phrases(f: Fields, key: str, year: int, events: tuple[str, ...] = ()) -> list[PhraseReading]:
+def _phrases(f: Fields, key: str, year: int, events: tuple[str, ...] = (), kinds: tuple[str, ...] = ()) -> list[PhraseReading]:
     """Every phrase of `deadline:` or `frequency:`, read; a phrase not read exactly is an error."""
     out = []
     for i, item in f.items(key, example="3月底前" if key == "deadline" else "每季度不少于一次"):
@@ -40,7 +40,7 @@ def _phrases(f: Fields, key: str, year: int, events: tuple[str, ...] = ()) -> li
             f.error(key, f"应为一句时限或频次（如 3月底前），实际为 {show(item)}。", f.item_line(key, i))
             continue
         text = item.isoformat() if hasattr(item, "isoformat") else str(item).strip()
-        reading = read_phrase(text, year, events)
+        reading = read_phrase(text, year, events, kinds)
         if not reading.ok:
             what = "时限" if key == "deadline" else "频次"
             f.error(key, f"{what}：{reading.error}看不懂的{what}也可以删掉，改在 rules 里写考核规则。", f.item_line(key, i))
@@ -50,7 +50,8 @@ def _phrases(f: Fields, key: str, year: int, events: tuple[str, ...] = ()) -> li
 
 
 def _task(f: Fields, category: Category, year: int, path: str, unit: Unit, tallies: set[str] | None,
-          rubrics: dict[str, Rubric], parent: Task | None = None, events: tuple[str, ...] = ()) -> Task | None:
+          rubrics: dict[str, Rubric], parent: Task | None = None, events: tuple[str, ...] = (),
+          unit_kinds: tuple[str, ...] = ()) -> Task | None:
     """A task of the plan; with `parent`, one of its subtasks (①② or 一是/二是), id `<parent>-<n>`."""
     if parent is not None:
         task_id = f.text("id", required=True, example=f"{parent.id}-1")
@@ -63,8 +64,8 @@ def _task(f: Fields, category: Category, year: int, path: str, unit: Unit, talli
         f.error("id", f'任务编号应写成 方面-序号（如 "{category.number}-1"），实际为 {show(task_id)}。')
     elif parent is None and task_id and int(task_id.split("-")[0]) != category.number:
         f.error("id", f'任务 "{task_id}" 放在了方面（{category.number}）下面。编号的第一部分应为 {category.number}。')
-    deadline = _phrases(f, "deadline", year, events)
-    frequency = _phrases(f, "frequency", year, events)
+    deadline = _phrases(f, "deadline", year, events, unit_kinds)
+    frequency = _phrases(f, "frequency", year, events, unit_kinds)
     rules = [rule_of(r, pr.phrase, key, year) for key, prs in (("deadline", deadline), ("frequency", frequency))
              for pr in prs for r in pr.readings]
     for i, rule in f.items("rules"):
@@ -113,20 +114,22 @@ def _task(f: Fields, category: Category, year: int, path: str, unit: Unit, talli
     )
     if parent is None and f.has("subtasks"):
         task = replace(task, subtasks=tuple(_subtasks(f, task, category, year, path, unit, tallies, rubrics,
-                                                       events)))
+                                                       events, unit_kinds)))
     f.check_unknown(SUBTASK_FIELDS if parent else TASK_FIELDS)
     return task if task_id else None
 
 
 def _subtasks(f: Fields, task: Task, category: Category, year: int, path: str, unit: Unit,
-              tallies: set[str] | None, rubrics: dict[str, Rubric], events: tuple[str, ...] = ()) -> list[Task]:
+              tallies: set[str] | None, rubrics: dict[str, Rubric], events: tuple[str, ...] = (),
+              unit_kinds: tuple[str, ...] = ()) -> list[Task]:
     out: list[Task] = []
     for i, item in f.items("subtasks", example=f'[{{id: "{task.id}-1", text: 一是……}}]'):
         if not isinstance(item, dict):
             f.error("subtasks", f"第 {i + 1} 项子任务应为一组字段（id、text……），实际为 {show(item)}。",
                     f.item_line("subtasks", i))
             continue
-        sub = _task(f.sub("subtasks", i), category, year, path, unit, tallies, rubrics, parent=task, events=events)
+        sub = _task(f.sub("subtasks", i), category, year, path, unit, tallies, rubrics, parent=task, events=events,
+                    unit_kinds=unit_kinds)
         if sub is not None and any(s.id == sub.id for s in out):
             f.sub("subtasks", i).error("id", f'子任务编号 "{sub.id}" 重复。')
         elif sub is not None:
@@ -135,7 +138,8 @@ def _subtasks(f: Fields, task: Task, category: Category, year: int, path: str, u
 
 
 def validate_plan(raw: RawFile, year: int, unit: Unit, problems: list[Problem],
-                  tallies: set[str] | None = None) -> Plan:
+                  tallies: set[str] | None = None, kinds: tuple[str, ...] = ()) -> Plan:
+    """The year's plan; `kinds`: the document kinds the unit's own records use, read in phrases too."""
     data = raw.data if raw.ok and isinstance(raw.data, dict) else {}
     if raw.ok and not isinstance(raw.data, dict):
         problems.append(Problem(raw.path, 1, "", f"应为一组字段（title: …），实际为{show(raw.data)}。"))
@@ -199,7 +203,8 @@ def validate_plan(raw: RawFile, year: int, unit: Unit, problems: list[Problem],
         tasks = []
         for j, _ in c.items("tasks", required=True, example="[……]"):
             t = c.sub("tasks", j)
-            task = _task(t, category, year, raw.path, unit, tallies, rubrics, events=tuple(e.name for e in events))
+            task = _task(t, category, year, raw.path, unit, tallies, rubrics, events=tuple(e.name for e in events),
+                         unit_kinds=kinds)
             if task is None:
                 continue
             if task.id in task_seen:

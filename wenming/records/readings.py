@@ -44,7 +44,8 @@ def rule_of(reading: Reading, label: str, origin: str, year: int | None = None) 
     if kind == "from":
         return {"type": "from", "date": v["date"], **base}
     if kind in ("per_cycle", "count"):
-        rule = {"type": kind, **{k: v[k] for k in ("cycle", "min", "max", "strict", "due_day") if k in v}, **base}
+        rule = {"type": kind, **{k: v[k] for k in ("cycle", "min", "max", "strict", "due_day", "measure") if k in v},
+                **base}
         if v.get("kinds"):
             rule["kinds"] = list(v["kinds"])
         return rule

@@ -27,12 +27,14 @@ RULE_FIELDS: dict[str, dict[str, str]] = {
     "due": {"date": "date", **_FILTER},
     "window": {"start": "date", "end": "date", "min": "int", **_FILTER},
     "from": {"date": "date"},
-    "count": {"min": "int", "max": "int", "strict": "bool", "start": "date", "end": "date", **_FILTER},
-    "per_cycle": {"cycle": "cycle", "min": "int", "max": "int", "strict": "bool", "due_day": "int", **_FILTER},
+    "count": {"min": "int", "max": "int", "strict": "bool", "start": "date", "end": "date", "measure": "text",
+              **_FILTER},
+    "per_cycle": {"cycle": "cycle", "min": "int", "max": "int", "strict": "bool", "due_day": "int", "measure": "text",
+                  **_FILTER},
     "spread": {"months": "int", "max_per_month": "int", **_FILTER},
     "occasions": {"months": "months", "dates": "dates", "window": "int", "min": "int", **_FILTER},
     "festival": {"festivals": "festivals", "min": "int", "before": "int", "after": "int", "relation": "relation"},
-    "documents": {"kinds": "words", "date": "date"},
+    "documents": {"each": "words", "date": "date"},
     "evidence": {"photos": "int", "min_chars": "int", "max_chars": "int", "doc_number": "bool", "report_days": "int"},
     "ratio": {"min": "ratio", "by_month": "int", "strict": "bool"},
     "hours_per_capita": {"min": "number", "strict": "bool"},
@@ -44,13 +46,13 @@ RULE_FIELDS: dict[str, dict[str, str]] = {
 }
 REQUIRED = {"due": ("date",), "window": ("start", "end"), "from": ("date",), "count": ("min",),
             "per_cycle": ("cycle",), "ratio": ("min",), "hours_per_capita": ("min",), "quota": ("tally",),
-            "refresh": ("cycle",), "documents": ("kinds",), "judgement": ("word",), "external": ("ref",),
+            "refresh": ("cycle",), "documents": ("each",), "judgement": ("word",), "external": ("ref",),
             "event": ("name", "relation")}
 ONE_OF = {"spread": ("months", "max_per_month"), "occasions": ("months", "dates"),
           "evidence": ("photos", "min_chars", "max_chars", "doc_number", "report_days"),
           "quota": ("per_month", "per_org")}
 EXAMPLES = {"due": "{type: due, date: 2018-03-31}", "window": "{type: window, start: 2018-03-01, end: 2018-03-31}",
-            "from": "{type: from, date: 2018-07-01}", "documents": "{type: documents, kinds: [方案, 表彰文件]}",
+            "from": "{type: from, date: 2018-07-01}", "documents": "{type: documents, each: [方案, 表彰文件]}",
             "judgement": "{type: judgement, word: 定期更新}", "external": "{type: external, ref: 专项通知}",
             "event": "{type: event, name: 测评, relation: during}", "count": "{type: count, min: 6}", "per_cycle": "{type: per_cycle, cycle: quarter, min: 1}",
             "spread": "{type: spread, months: 4}", "occasions": "{type: occasions, months: [1, 7]}",
@@ -75,6 +77,10 @@ def validate_rule(f: Fields, tallies: set[str] | None) -> dict | None:
         f.error("type", f"没有这种规则 {show(kind)}。{hint or '可用的规则：' + '、'.join(RULE_FIELDS) + '。'}")
         return None
     spec = RULE_FIELDS[kind]
+    if kind == "documents" and f.has("kinds"):
+        f.error("kinds", "documents 规则要每种材料都有，请把 kinds 改为 each，如 {type: documents, each: [方案, 表彰文件]}；"
+                         "只要其中一种即可时写 {type: count, min: 1, kinds: [方案, 表彰文件]}。")
+        return None
     rule: dict = {"type": kind}
     label = f.text("label")
     if label:

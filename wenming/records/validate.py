@@ -49,8 +49,9 @@ HONOR_STATUS = {
 _QUARTER_CN = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 ACTIVITY_FIELDS = ("title", "date", "start", "end", "place", "departments", "tasks", "schedule", "tags",
-                   "participants", "volunteers", "volunteer_hours", "photos", "reported", "visibility", "private")
-DOCUMENT_FIELDS = ("title", "number", "date", "file", "kind", "departments", "tasks", "schedule", "note",
+                   "participants", "volunteers", "volunteer_hours", "photos", "reported", "visibility", "private",
+                   "quantity")
+DOCUMENT_FIELDS = ("title", "number", "date", "file", "kind", "departments", "tasks", "schedule", "note", "quantity",
                    "visibility")
 HONOR_FIELDS = ("name", "department", "identity", "category", "deed", "date", "period", "photo",
                 "nominated_by", "status", "consent", "private")
@@ -91,7 +92,9 @@ def validate_year(raw_year: RawYear, unit: Unit, raw: RawRepo, problems: list[Pr
         plan = Plan(year, f"{year}年度实施方案", "", None, unit.name, "", "", "", (), (), (), (),
                     Source(f"{folder}/plan.yml"))
     else:
-        plan = validate_plan(raw_year.plan, year, unit, problems, _tally_ids(raw_year))
+        kinds = tuple(sorted({str(r.data["kind"]).strip() for r in raw_year.documents if r.ok and isinstance(r.data, dict)
+                              and isinstance(r.data.get("kind"), str) and 1 < len(r.data["kind"].strip()) <= 12}))
+        plan = validate_plan(raw_year.plan, year, unit, problems, _tally_ids(raw_year), kinds)
     refs = Refs(unit, plan, year)
     activities = _activities(raw_year, refs, raw, problems)
     documents = _documents(raw_year, refs, raw, problems)
@@ -101,6 +104,25 @@ def validate_year(raw_year: RawYear, unit: Unit, raw: RawRepo, problems: list[Pr
         problems.append(Problem(raw.unit.path, None, "staff", f"缺少 {year} 年的职工总数。请在 staff 下添加一行 {year}: 人数", WARNING))
     judgements = validate_judgements(raw_year.judgements, plan, activities + documents, problems)
     return Year(year, plan, activities, documents, honors, tallies, volunteers, judgements)
+
+
+def _quantity(f: Fields) -> tuple[tuple[str, int], ...]:
+    """`quantity: {处: 6, 户: 12}`: what a record delivers, by measure (places, households, people)."""
+    raw = f.raw("quantity")
+    if raw is None:
+        return ()
+    if not isinstance(raw, dict) or not raw:
+        f.error("quantity", f"应写成 量词: 数量（如 {{处: 6}}），实际为 {show(raw)}。")
+        return ()
+    out = []
+    for measure, n in raw.items():
+        if not isinstance(measure, str) or not 1 <= len(measure.strip()) <= 3:
+            f.error("quantity", f"量词应为一两个字（如 处、户、人），实际为 {show(measure)}。")
+        elif isinstance(n, bool) or not isinstance(n, int) or not 0 < n <= 1_000_000:
+            f.error("quantity", f"{measure} 的数量应为正整数（如 6），实际为 {show(n)}。")
+        else:
+            out.append((measure.strip(), n))
+    return tuple(sorted(out))
 
 
 def _visibility(f: Fields) -> Visibility:
@@ -145,6 +167,7 @@ def _activities(raw_year: RawYear, refs: Refs, raw: RawRepo, problems: list[Prob
             body=r.body.strip("\n"),
             source=Source(r.path, 1),
             private=_private(f),
+            quantity=_quantity(f),
         )
         _placeholders(r, "正文", problems)
         if activity.reported:
@@ -290,7 +313,7 @@ def _documents(raw_year: RawYear, refs: Refs, raw: RawRepo, problems: list[Probl
             number=f.text("number"), date=date or dt.date(refs.year, 1, 1), file=rel or "",
             kind=f.text("kind"), departments=refs.orgs(f, "departments"), tasks=refs.tasks(f, "tasks"),
             schedule=refs.schedule(f, "schedule"), note=f.text("note"), visibility=_visibility(f),
-            source=Source(r.path, 1),
+            source=Source(r.path, 1), quantity=_quantity(f),
         )
         f.check_unknown(DOCUMENT_FIELDS)
         out.append(doc)

@@ -11,6 +11,9 @@ rubric) say how points are earned:
 - `manual` — a score judged on quality and written down (`manual: 3.5`);
   until then the item is 待评 and counts as zero.
 
+Work done late scores as done, unless the row says lateness costs points: `late: 0.5` (a late item earns that
+share of its points; `late: 0`, none).
+
 `proportional` is 均分: the points are split evenly over the task's quantifiable
 requirements only (counts, cycles, occasions, spread, festivals, quotas,
 refreshes), never over its deadline dates; a requirement met late counts as met.
@@ -149,7 +152,9 @@ def _earned(entry: dict, points: float, result: TaskResult, count: int) -> tuple
         if not counted:
             share = 1.0 if result.status in MET else 0.0
             return round(points * share, 2), f"没有可计数的要求，{'已' if share else '尚未'}达标"
-        shares = [1.0 if r.status in MET else min(r.have or 0, r.need) / r.need for r in counted]
+        late = float(entry.get("late", 1.0))
+        shares = [1.0 if r.status == Status.DONE else late if r.status == Status.DONE_LATE else
+                  min(r.have or 0, r.need) / r.need for r in counted]
         share = sum(shares) / len(shares)
         return round(points * share, 2), f"{len(counted)}项可计数的要求均分，完成 {share:.0%}"
     if method == "threshold":
@@ -160,5 +165,8 @@ def _earned(entry: dict, points: float, result: TaskResult, count: int) -> tuple
         if count < zero_below:
             return 0.0, f"{count}次，少于{zero_below}次不得分"
         return max(0.0, points - (full_at - count) * step), f"{count}次，满{full_at}次得满分，每少1次扣{step:g}分"
+    if result.status == Status.DONE_LATE:  # late work scores as done unless the rubric says lateness costs points
+        share = float(entry.get("late", 1.0))
+        return round(points * share, 2), "逾期完成" + ("，按时完成才得满分" if share < 1 else "，按完成计分")
     done = result.status == Status.DONE
     return (points if done else 0.0), ("已达标" if done else "尚未达标")

@@ -62,7 +62,7 @@ EXAMPLES = {"due": "{type: due, date: 2018-03-31}", "window": "{type: window, st
 
 SCORE_METHODS = {"all": "all", "达标得分": "all", "proportional": "proportional", "按比例": "proportional",
                  "threshold": "threshold", "阶梯": "threshold", "manual": "manual", "人工评分": "manual"}
-SCORE_FIELDS = ("method", "points", "full_at", "zero_below", "step", "manual", "rubric", "item", "bonus", "bonus_max",
+SCORE_FIELDS = ("method", "points", "full_at", "zero_below", "step", "manual", "rubric", "item", "bonus", "bonus_max", "late",
                 "quality")
 _DATE = re.compile(r"^(\d{1,2})-(\d{1,2})$")
 
@@ -190,6 +190,12 @@ def validate_score(f: Fields) -> dict | None:
         value = f.number(key, example="1", plausible=(0, 1000))
         if value is not None:
             score[key] = value
+    late = f.number("late", example="0.5", plausible=(0, 1))
+    if late is not None:
+        if late > 1:
+            f.error("late", f"逾期完成得分的比例应在 0 到 1 之间（0.5 即得一半分），实际为 {late:g}。")
+        else:
+            score["late"] = late
     if (method == "threshold" or "bonus" in score) and "full_at" not in score:
         f.missing("full_at", "6")
     if "bonus_max" in score and "bonus" not in score:

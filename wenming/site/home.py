@@ -9,7 +9,7 @@ the departments with overdue tasks (each opening its department page at
 department, on `YYYY/tasks/attention.html`), "接下来 30 天" (what falls due and
 what the 活动安排表 still plans in that window), then the charts.
 
-A year is *closed* once the as-of date is past its 31 December: the dashboard
+A year is *closed* on and after its 31 December (as of a date means at the end of that day): the dashboard
 then shows the year-end result (done, done late, not done, waiting for
 judgement) and the final score estimate, and nothing "due soon".
 """
@@ -125,8 +125,8 @@ class Dashboard:
 
     @property
     def closed(self) -> bool:
-        """The as-of date is past the year's 31 December: show the year-end result."""
-        return self.as_of > dt.date(self.year, 12, 31)
+        """The as-of date is the year's 31 December or later: show the year's result (as of the end of that day)."""
+        return self.as_of >= dt.date(self.year, 12, 31)
 
     @property
     def future(self) -> bool:

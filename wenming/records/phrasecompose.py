@@ -14,6 +14,8 @@ from .phrasewords import TIME_CHARS
 _STRIP = "。.;,、:"
 _NEGATIVE = re.compile(r"^(?:的)?(?:整改不力|不合格|未完成|不到位|被通报|被曝光|被点名|违纪|违规|投诉|扣|不得分|的单位|的扣)")
 _QUALIFIER = re.compile(r"^(?:的$|者|的为|为(?:不|差|未)|的[^,]{0,8}为(?:不|差|未)|的(?:单位|人员|个人|部门|科室))")
+_PENALTY = re.compile(r"缺席|缺勤|迟到|早退|旷工|违规|违纪|被通报|通报批评|督办|被投诉|整改不力|不合格|恶意|无故|处罚|"
+                      r"警告|诫勉|取消|扣除|扣分|扣工资|罚款")
 _VERBS = re.compile(r"^(?:前|之前)?一?(?:报|上报|上传|报送|提交|印发|制定|出台|形成|撰写|完成|拟定|制订|发布|报备|备案)*$")
 
 
@@ -27,10 +29,15 @@ def compose(c: Clause, phrase: str, pos: list[int]) -> list[tuple[Reading, list,
     amounts = [p for p in parts if p.role in ("count", "ratio", "hours")]
     scored = re.search(r"[扣加减](?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+)分|不得分", c.text)
     if amounts and (scored and not re.search(r"为合格|为达标|即可", c.text) or re.search(r"方能|才能|方可|才可", c.text)
+                    or _PENALTY.search(c.text) or re.search(r"满(?:\d|[一二两三四五六七八九十])", c.text)
+                    or re.search(r"的$|者$", c.text)
                     or re.search(r"(?:最后|后|前)[一二三四五六七八九十\d]+名|连续[一二两三四五六七八九十\d]+次", c.text)
                     or any(p.data.get("sense") == "below" or _NEGATIVE.match(c.text[p.end:]) or
                            _QUALIFIER.match(c.text[p.end:]) for p in amounts)):
         text = re.sub(r"[,，]?(?:[扣加减](?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+)分|不得分)$", "", original).strip(_STRIP)
+        penalty = re.search(r"[,，]?(?:扣除|扣工资|扣发|扣|罚款|处罚)", text[max(p.end for p in amounts) - 0:] if False else text)
+        if penalty and penalty.start() > 0 and re.search(r"\d|[一二两三四五六七八九十]", text[:penalty.start()]):
+            text = text[:penalty.start()]
         return _done(c, [({"kind": "condition", "text": text}, [p for p in parts if p.role != "ignored"])])
     cycles = [p for p in parts if p.role in ("cycle", "bare_cycle")]
     for a, b in zip(cycles, cycles[1:]):
@@ -39,6 +46,12 @@ def compose(c: Clause, phrase: str, pos: list[int]) -> list[tuple[Reading, list,
 
     used: set[int] = set()
     _fold_date_lists(c, parts)
+    for i, p in enumerate(parts):  # `上午、下午各1批`: once for each listed part
+        if p.role == "count" and c.text[p.start - 1:p.start] == "各":
+            begin = max((q.end for q in parts[:i] if q.role != "ignored"), default=0)
+            items = [x for x in c.text[begin:p.start - 1].split("、")]
+            if len(items) > 1 and all(0 < len(x) <= 4 for x in items[1:]):
+                p.data["times"] = len(items)
     for i, p in enumerate(parts):
         if p.role not in ("cycle", "bare_cycle") or id(p) in used:
             continue
@@ -123,6 +136,12 @@ def _tidy(c: Clause, out: list) -> list:
                 q.role == "event" and q.start <= end + 2 for q in c.parts):
             r = {"kind": "from", "date": r.get("date") or r["start"]}  # `9月20日—测评结束`: from then until the event
         kept.append((r, ps))
+    ratios = [item for item in kept if item[0]["kind"] == "ratio"]
+    if len(ratios) == 2 and re.search(r"提升|提高|增加|增长", c.text):  # `从当前65%提升至85%`: the target is the second
+        first, target = ratios
+        if not target[0]["of"]:
+            target[0]["of"] = first[0]["of"]
+        kept = [item for item in kept if item is not first]
     months = [(r, ps) for r, ps in kept if r["kind"] == "window" and not r.get("named") and _whole_month(r)]
     counts = [(r, ps) for r, ps in kept if r["kind"] == "count" and set(r) <= {"kind", "min"}]
     if months and len(counts) == 1 and len(months) == len([r for r, _ in kept if r["kind"] in ("window", "due", "on")]):
@@ -204,6 +223,9 @@ def _pair(parts: list[Part], i: int, c: Clause) -> Part | None:
     for q in parts[i + 1:]:
         if q.role in ("cycle", "bare_cycle", "each", "date", "festival", "event"):
             return None
+        if q.role == "within" and not re.search(rf"[{TIME_CHARS}\d]", c.text[parts[i].end:q.start]):
+            q.role, q.data = "count", {"sense": "min", "n": q.data["days"], "cmp": "", "unit": "天", "measure": "天"}
+            return q  # `每月固定一天`: one day a month
         if q.role in ("count", "hours", "ratio"):
             between = c.text[parts[i].end:q.start]
             if parts[i].role == "bare_cycle" and re.search(rf"[{TIME_CHARS}\d]", between):
@@ -214,7 +236,7 @@ def _pair(parts: list[Part], i: int, c: Clause) -> Part | None:
 
 def _amounts(values: dict, q: dict) -> dict:
     out = dict(values)
-    n, sense = q["n"], q["sense"]
+    n, sense = q["n"] * q.get("times", 1), q["sense"]
     if sense == "more":
         out.update(min=n + 1, strict=True)
     elif sense == "max":
@@ -239,7 +261,7 @@ def _hours(p: Part) -> dict:
     return out
 
 
-_OF_CMP = re.compile(r"(?:不得低于|不应低于|不低于|不少于|达到|超过|高于|大于|保持在|达|≥|>=|>|＞|≧)")
+_OF_CMP = re.compile(r"(?:不得低于|不应低于|不低于|不少于|达到|超过|高于|大于|保持在|提升至|提高到|提升到|提高至|达(?!标)|≥|>=|>)")
 
 
 def _ratio(p: Part, c: Clause, parts: list[Part], original: str = "") -> dict:
@@ -249,14 +271,17 @@ def _ratio(p: Part, c: Clause, parts: list[Part], original: str = "") -> dict:
     before = [q for q in parts if q.end <= p.start and q.role not in ("per", "cycle")]
     start = max((q.end for q in before), default=0)
     end = p.start + d.get("mid", 0)
-    text = original[start:end] if original else c.text[start:end]
-    cmps = list(_OF_CMP.finditer(text))
-    of = text
+    norm = c.text[start:end]
+    a, b = 0, len(norm)
+    cmps = list(_OF_CMP.finditer(norm))
     if cmps:
-        right = text[cmps[-1].end():]
-        of = right if right.strip("的") else text[:cmps[-1].start()]
-    of = re.sub(r"(?:应|要|须|需|必须|保持在|达到|达|不低于|不少于|超过|大于|为|在|的)+$", "", of)
-    of = re.sub(r"^(?:的|且|并|要|须|应|使|做到|确保|有|力争|实现|争取)+", "", of).replace("\0", "").strip(" ,，")
+        a, b = (cmps[-1].end(), b) if norm[cmps[-1].end():].strip("的") else (0, cmps[-1].start())
+    tail = re.search(r"(?:应|要|须|需|必须|保持在|达到|达|不低于|不少于|超过|大于|提升至|提高到|提升到|提高至|为|在|的|从当前|从|由)+$",
+                     norm[a:b])
+    b = a + tail.start() if tail else b
+    head = re.match(r"(?:的|且|并|要|须|应|使|做到|确保|有|力争|实现|争取|原则上|按照|按|以|从当前|从)+", norm[a:b])
+    a = a + head.end() if head else a
+    of = (original or c.text)[start + a:start + b].replace("\0", "").strip(" ,，")
     if not of:
         after = re.match(r"的([^,;，；]{1,12})", c.text[p.end:])
         of = after.group(1) if after else ""

@@ -14,8 +14,8 @@ from .phrasetypes import NotRead, number
 
 _CN_MONTH = r"(?:\d{1,2}|十[一二]?|[一二三四五六七八九]|元)"
 _CN_DAY = r"(?:\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
-YEAR = r"(?:(?:20[_-]{1,3}|\d{4}|\d{2}(?=年\d{1,2}月)|[〇零一二三四五六七八九]{4}|20x{2}|20\dx|x{2,4}|_+|今|本|次|明|来|翌|当)年(?:度)?)"
-_YEAR = r"(?:(?P<{0}>20[_-]{{1,3}}|\d{{4}}|\d{{2}}(?=年\d{{1,2}}月)|[〇零一二三四五六七八九]{{4}}|20x{{2}}|20\dx|x{{2,4}}|_+|今|本|次|明|来|翌|当)年(?:度)?)"
+YEAR = r"(?:(?:20[_-]{1,3}|\d{4}|\d{2}(?=年\d{1,2}月)|去|[〇零一二三四五六七八九]{4}|20x{2}|20\dx|x{2,4}|_+|今|本|次|明|来|翌|当)年(?:度)?)"
+_YEAR = r"(?:(?P<{0}>20[_-]{{1,3}}|\d{{4}}|\d{{2}}(?=年\d{{1,2}}月)|去|上一?|[〇零一二三四五六七八九]{{4}}|20x{{2}}|20\dx|x{{2,4}}|_+|今|本|次|明|来|翌|当)年(?:度)?)"
 _PART = r"(?:中下旬|上中旬|上旬|中旬|下旬|初(?![一二三四五六七八九十])|中|底|末)"
 PARTS = {"上旬": (1, 10), "中旬": (11, 20), "中": (11, 20), "下旬": (21, 31), "中下旬": (11, 31),
          "上中旬": (1, 20), "初": (1, 10)}
@@ -35,6 +35,8 @@ def year_of(text: str | None, year: int) -> int:
         return year
     if text in "次明来翌":
         return year + 1
+    if text in ("去", "上", "上一"):
+        return year - 1
     n = number(text)
     if n is not None and len(text) == 2:
         n += 2000
@@ -87,13 +89,13 @@ RANGE_NUMS = re.compile(rf"(?:从|自|于|在)?{_YEAR.format('y')}?(?P<m>{_CN_MO
 MONTH_LIST = re.compile(rf"{_YEAR.format('y')}?(?P<ms>{_CN_MONTH}(?:[、,和及与]{_CN_MONTH})+)月(?:份)?"
                         rf"(?P<p>{_PART})?(?P<rel>{_DUE}|{_INSIDE})?")
 SINGLE = re.compile(
-    rf"(?P<pre>从|自)?(?P<to>至|到|截至|截止到|截止(?:日期|时间)?(?:为|是|:)?)?(?:于|在)?{_YEAR.format('y')}?(?P<m>{_CN_MONTH}|x)月(?:份)?(?:(?P<d>{_CN_DAY})[日号]|(?P<xd>x+)[日号]|(?P<p>{_PART}))?"
+    rf"(?P<pre>从|自从|自)?(?P<to>至|到|截至|截止到|截止(?:日期|时间)?(?:为|是|:)?)?(?:于|在)?{_YEAR.format('y')}?(?P<m>{_CN_MONTH}|x)月(?:份)?(?:(?P<d>{_CN_DAY})[日号]|(?P<xd>x+)[日号]|(?P<p>{_PART}))?"
     rf"{_EXTRA}(?P<rel>{_DUE}|{_INSIDE}|{_FROM}|底前|当天|当日|以来|结束|为时间节点|为截止(?:时间|日期)|为限)?")
 YEAR_SPAN = re.compile(
     rf"(?P<pre>从|自)?(?:于|在)?{_YEAR.format('y')}?(?P<s>上半年|下半年|第?[一二三四1-4]季度(?:末|底)?|年底|年末|年终|岁末|"
-    rf"全年度|全年|年度内|年内)(?P<rel>{_DUE}|{_INSIDE}|{_FROM})?")
+    rf"全年度|全年|整年|年度内|年内|(?:一个)?自然年(?:度)?内?)(?P<rel>{_DUE}|{_INSIDE}|{_FROM})?")
 YEAR_RANGE = re.compile(rf"(?P<y>\d{{4}})年?(?:度)?(?:{_SEP}|及|和|、)(?P<y2>\d{{4}})年(?:度)?(?:{_INSIDE})?")
-YEAR_ONLY = re.compile(rf"(?P<pre>从|自)?(?:于|在)?(?P<y>\d{{4}}|[〇零一二三四五六七八九]{{4}}|20x{{2}}|20\dx|今|本|当)年(?:度)?"
+YEAR_ONLY = re.compile(rf"(?P<pre>从|自从|自)?(?:于|在)?(?P<y>\d{{4}}|去|[〇零一二三四五六七八九]{{4}}|20x{{2}}|20\dx|今|本|当)年(?:度)?"
                        rf"(?P<rel>{_INSIDE}|底前|底|末|起|开始|以来)?(?![一二三四五六七八九十\d上下第全元])")
 ISO = re.compile(r"(?<!\d)(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)(?P<rel>" + _DUE + ")?")
 
@@ -130,6 +132,8 @@ def read_month_list(m: re.Match, year: int) -> list[dict]:
 
 
 def read_single(m: re.Match, year: int) -> dict:
+    if m.string[max(0, m.start() - 2):m.start()] in ("农历", "阴历"):
+        raise NotRead("农历月份每年对应的公历日期不同，请写成公历日期或节日名称")
     if m.group("m") == "x" or m.group("xd"):
         raise NotRead("日期没有填全（x月、x日）")
     y = year_of(m.group("y"), year)
@@ -152,9 +156,7 @@ def _single(y: int, mo: int, d: str | None, part: str | None, rel: str | None, p
         rel = "前"
     if rel == "以来":
         rel = "起"
-    if rel in ("起", "开始") or pre:
-        if rel not in ("起", "开始"):
-            raise NotRead("“从…”后面要写到哪天，或写成 从7月起")
+    if rel in ("起", "开始") or pre:  # `从7月起`, `自2008年5月`: the task starts then
         return {"kind": "from", "date": _point(y, mo, d, part, False)}
     due = rel is not None and re.fullmatch(_DUE, rel) is not None
     if d:
@@ -172,13 +174,13 @@ def _single(y: int, mo: int, d: str | None, part: str | None, rel: str | None, p
 
 def read_year_span(m: re.Match, year: int) -> dict | None:
     if not m.group("y") and m.group("s").startswith("年") and m.start() > 0 and \
-            re.match(r"[第一二三四五六七八九十\d]", m.string[m.start() - 1]):
+            re.match(r"[第一二两三四五六七八九十\d]", m.string[m.start() - 1]):
         return None  # `第二年底`: not this year's end
     y = year_of(m.group("y"), year)
     s, rel = m.group("s"), m.group("rel")
     if s in ("年底", "年末", "年终", "岁末"):
         return {"kind": "due", "date": dt.date(y, 12, 31)}
-    if s in ("全年度", "全年", "年度内", "年内"):
+    if s in ("全年度", "全年", "整年", "年度内", "年内") or "自然年" in s:
         return {"kind": "window", "start": dt.date(y, 1, 1), "end": dt.date(y, 12, 31), "whole_year": True}
     if "半年" in s:
         first = 1 if s == "上半年" else 7
@@ -212,7 +214,7 @@ def read_year_only(m: re.Match, year: int) -> dict:
     if m.group("rel") in ("起", "开始", "以来"):
         return {"kind": "from", "date": dt.date(y, 1, 1)}
     if m.group("pre"):
-        raise NotRead("“从…”后面要写到哪天，或写成 从2024年起")
+        return {"kind": "from", "date": dt.date(y, 1, 1)}
     if m.group("rel") in ("底", "末", "底前"):
         return {"kind": "due", "date": dt.date(y, 12, 31)}
     return {"kind": "window", "start": dt.date(y, 1, 1), "end": dt.date(y, 12, 31), "whole_year": True}

@@ -54,7 +54,7 @@ def _days_and_periods(c: Clause) -> None:
     """Named days (`3·5`, `七一`), fixed holidays, festivals with `等`, named weeks and months."""
     rel = (r"(?P<rel>即将来临|将至|临近|来临之际|到来之际|前夕|之前|以前|前后|前|当天|当日|期间|之际|假期|假日|放假期间|"
            r"节日期间|节假日期间|来临|到来)?")
-    c.find(rf"(?:“|)?(?P<names>(?:{_FESTIVALS})(?:节)?(?:[、,和及与]?(?:{_FESTIVALS})(?:节)?)*)(?:”)?(?P<etc>等)?"
+    c.find(rf"(?:每逢|逢)?(?:“|)?(?P<names>(?:{_FESTIVALS})(?:节)?(?:[、,和及与]?(?:{_FESTIVALS})(?:节)?)*)(?:”)?(?P<etc>等)?"
            rf"(?:[\u4e00-\u9fa5]{{0,6}}?(?:节日|节庆|佳节|节点|节假日))?(?:“?双节”?)?(?:放假)?{rel}", "festival", _festival)
     c.find(rf"(?:我们的节日|中华传统节日|传统节日|传统佳节){rel}", "festival",
            lambda m: {"names": list(FESTIVALS), "relation": _relation(m.group("rel")), "open": True, "generic": True})
@@ -124,14 +124,14 @@ def _named_day(m: re.Match):
 
 
 def _events(c: Clause, events: tuple[str, ...]) -> None:
+    c.find(r"(?P<name>春运|暑、?寒假|寒、?暑假|寒暑假|寒假|暑假|汛期)(?P<rel>期间)?(?![前后])", "event",
+           lambda m: {"name": "寒暑假" if len(m.group("name")) > 2 else m.group("name"), "relation": "during"})
     names = _alt((*events, *EVENTS))
     c.find(rf"(?P<name>(?:{_FESTIVALS})(?:节)?(?:放假|假期))(?P<rel>前|之前|以前|期间|后)", "event", _event)
     rel = r"(?P<rel>期间|之前|以前|前夕|前|之后|以后|结束后|后|时|当天|结束|为止|完毕)"
     qual = r"(?:在|于)?(?:全国|全省|全市|全区|全县|省|市|区|县|上级|省级|市级|国家|各级)?(?:文明办|文明委)?(?:的|组织的|开展)?"
     c.find(rf"{qual}(?P<name>{names})(?:工作|活动|组)?{EVENT_VERBS}?(?:之)?{rel}"
            rf"(?:(?P<n>{NUM})(?P<u>天|日|周|个星期))?", "event", _event)
-    c.find(r"(?P<name>春运|寒暑假|寒假|暑假|汛期)(?P<rel>期间)?(?![前后])", "event",
-           lambda m: {"name": m.group("name"), "relation": "during"})
     c.find(rf"{qual}(?P<name>[\u4e00-\u9fa5“”]{{1,10}}?{EVENT_VERBS})(?:之)?(?P<rel>前|之前|以前|之际|期间)"
            rf"(?:(?P<n>{NUM})(?P<u>天|日|周))?", "event", _event)
 
@@ -153,4 +153,4 @@ def _event(m: re.Match):
 def _first(c: Clause) -> None:
     """Titles of documents, lunar dates beside a date, `即日起`, times of the working day: never read."""
     c.find(r"《[^》]*》", "plain")
-    c.find(r"\((?:农历|阴历|腊月|正月|具体年份|年份)[^)]*\)?|(?:从|自)?即日起|(?:上班|下班|放学|上课)(?:前|后)", "ignored")
+    c.find(r"\((?:农历|阴历|腊月|正月|具体年份|年份|含)[^)]*\)?|(?:从|自)?即日起|(?:上班|下班|放学|上课)(?:前|后)", "ignored")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from . import phrasedates as dates
-from .phraseclause import _CMP, _MID, Clause, _alt, _sense
+from .phraseclause import _CMP, _MID, Clause, _alt, _days, _sense
 from .phraseevents import _days_and_periods, _events, _external, _first, _relative
 from .phrasetypes import DOCUMENT_KINDS, NUM, NotRead, number
 from .phrasewords import (CYCLE_UNITS, JUDGEMENT_WORDS, MEASURE, NOT_COUNT_IDIOMS, NOT_COUNT_NOUNS, ORG_SUBJECTS,
@@ -41,7 +41,7 @@ def _cycles(c: Clause) -> None:
            rf"(?:(?P<d>\d{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号](?P<drel>前|之前|以前|止)?"
            rf"|(?:的)?第(?P<nth>[一二三四1-4]|最后一)(?:个)?(?:(?:周|星期)(?:的)?)?(?:星期|周|礼拜)(?P<wd>[一二三四五六日天])"
            rf"|(?:星期|周)(?P<wd2>[一二三四五六日天])"
-           rf"|(?P<part>初|上旬|中旬|下旬|底|末)(?P<prel>前)?)?"
+           rf"|(?P<part>初|上旬|中旬|下旬|月底|月末|底|末)(?P<prel>前)?)?"
            rf"(?:(?P<k>[一二两三])(?=[小大]?(?:扫|清扫|保洁|检查|巡查|通报|督查|调度|讲评|评比|上报|盘点|督导|总结|部署|落实|整改|清理)))?",
            "cycle", _cycle)
     c.find(r"(?<![今本明去当前])(?P<u>月|周|天|日|年|季)(?P=u)(?![底末初中])", "cycle", lambda m: _cycle_of(m.group("u"), 1))
@@ -151,6 +151,7 @@ def _amount(kind: str):
 
 
 def _quantities(c: Clause) -> None:
+    c.find(rf"第{NUM}(?!时间)(?:个|次|届|期|批|轮|名|位|项|条)?(?![周月年天日季旬个])|{NUM}(?:\.\d+)?万余?(?:名|人|人次|户|余人)", "plain")  # ordinals
     tail = rf"(?:\((?P<alt>{MEASURE})\))?(?P<post>及以上|或以上|以上|及以下|以下|以内|左右|多)?"
     body = rf"“?(?P<n>{NUM})”?(?:(?:-|~|至|到|或)(?P<n2>{NUM}))?(?P<m>{MEASURE})"
     c.find(rf"(?P<cmp>{_CMP})(?P<mid>{_MID}){body}{tail}", "count", _quantity)
@@ -179,6 +180,8 @@ def _quantity(m: re.Match):
         return None
     if m.group("m") == "个" and re.match(r"[月年周天日季小]", m.string[m.end():m.end() + 1]) and not m.group("post"):
         return None  # `3个月`: a length of time
+    if m.group("m") == "天" and not _inner_cmp(m) and not m.group("post"):
+        return None  # `只操办1天`, `在20天的公示期间`: how long, not how many
     gd = m.groupdict()
     sense = _sense(_inner_cmp(m))
     out: dict = {"sense": sense, "n": n, "cmp": _inner_cmp(m), "unit": m.group("m")}
@@ -199,6 +202,12 @@ def _quantity(m: re.Match):
     if n < 1 and sense != "below":
         raise NotRead("次数应至少为 1")
     return out
+
+
+def _durations(c: Clause) -> None:
+    """`只操办1天`, `一天办结`, `在两天的活动中`: how long something lasts, no count."""
+    c.find(rf"(?<![\d月第每])(?P<n>{NUM})(?:个)?天(?![前后内一二三四五六七八九十\d])", "within",
+           lambda m: {"days": _days(number(m.group("n")), "天")} if number(m.group("n")) else None)
 
 
 def _bare_cycles(c: Clause) -> None:
@@ -255,10 +264,11 @@ def find_parts(c: Clause, events: tuple[str, ...] = (), kinds: tuple[str, ...] =
     _each_month(c)
     _cycles(c)
     _dates(c)
+    _people(c)
     _hours_ratios(c)
     _quantities(c)
+    _durations(c)
     _bare_cycles(c)
-    _people(c)
     _judged(c)
     _kinds(c, kinds)
     _clock(c)

@@ -92,7 +92,7 @@ def read_phrase(text: str, year: int, events: tuple[str, ...] | list[str] = (),
 
 # -- clauses ---------------------------------------------------------------------------------------
 
-_INLINE = re.compile(rf"^(?:(?:农历|阴历|腊月|正月|具体年份|年份).*|(?:星期|周|礼拜)[一二三四五六日天]|(?:上午|下午|晚上)?\d{{1,2}}(?::\d{{2}}|[点时])|{MEASURE}|"
+_INLINE = re.compile(rf"^(?:(?:农历|阴历|腊月|正月|具体年份|年份|含).*|(?:星期|周|礼拜)[一二三四五六日天]|(?:上午|下午|晚上)?\d{{1,2}}(?::\d{{2}}|[点时])|{MEASURE}|"
                      r"[^()]*?(?:以下|以上)简称[^()]*)$")
 
 
@@ -124,7 +124,7 @@ def _clauses(w: str, year: int) -> list[Clause]:
     for a, b in out:
         while a < b and w[a] in _STRIP + "()":
             a += 1
-        while b > a and w[b - 1] in _STRIP + "()":
+        while b > a and w[b - 1] in _STRIP + "()" and not (w[b - 1] == ")" and w.count("(", a, b) > w.count(")", a, b - 1)):
             b -= 1
         if a < b:
             clauses.append(Clause(w[a:b], a, year))

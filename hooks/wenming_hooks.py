@@ -43,7 +43,7 @@ from wenming.site.pages import build_site, problems_site  # noqa: E402
 from wenming.site.htmlspace import collapse_indentation  # noqa: E402
 from wenming.site.jinjacache import compiled_templates  # noqa: E402
 from wenming.site.render import environment as template_environment  # noqa: E402
-from wenming.records.problems import render_report  # noqa: E402
+from wenming.records.problems import error_lines, render_report  # noqa: E402
 from wenming.exports.public import public_dataset  # noqa: E402
 from wenming.site.searchfile import defer_writing, write_index  # noqa: E402
 from wenming.site.searchparse import parse_faster  # noqa: E402
@@ -78,7 +78,7 @@ def on_config(config, **kwargs):
     if settings.public():
         dataset = public_dataset(dataset)  # nothing internal or private reaches any output
     report = render_report(list(dataset.problems))
-    errors = [p.format() for p in dataset.problems if p.is_error]
+    errors, count = error_lines(list(dataset.problems))  # a file that cannot be read first, what follows counted
     if errors and not _serve["on"]:
         raise PluginError("\n" + report + "\n请改正以上问题后重新构建（wenming check 可以单独检查）。")
     if report:
@@ -86,6 +86,7 @@ def on_config(config, **kwargs):
             print(f"WARNING -  {line}" if "警告" in line else line, file=sys.stderr)
     # Under `serve`, data errors show in a banner over the last good site until they are fixed.
     config.extra["wenming_problems"] = errors
+    config.extra["wenming_problem_count"] = count
     _state["compiled"] = compiled_templates(project)  # wenming/site/jinjacache.py
     if _state["compiled"]:  # our page templates; Material's in on_env
         template_environment().bytecode_cache = _state["compiled"]

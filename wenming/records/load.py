@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
+from . import images
 from .problems import WARNING, Problem
 from .yamltext import control_character, parse_yaml
 
@@ -58,6 +61,9 @@ class RawRepo:
     """Every file under the data root, relative to it, with forward slashes."""
     problems: list[Problem]
     """Problems found while reading (encoding, YAML syntax, stray files)."""
+    inspect: Callable[[str], str | None] | None = None
+    """Why the build cannot publish the photo at a path relative to the data root, or None
+    (wenming/records/images.py; opened only when a record lists it)."""
 
 
 def read_text(raw: bytes, path: str) -> tuple[str | None, Problem | None]:
@@ -67,15 +73,32 @@ def read_text(raw: bytes, path: str) -> tuple[str | None, Problem | None]:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         guess = ""
-        try:
-            raw.decode("gb18030")
-            guess = "看起来是 GBK/GB2312 编码。"
-        except UnicodeDecodeError:
-            pass
+        if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            line, guess = 1, "看起来是 UTF-16 编码（记事本里叫 “Unicode”）。"
+        else:
+            try:
+                raw.decode("gb18030")
+                guess = "看起来是 GBK/GB2312 编码。"
+            except UnicodeDecodeError:
+                pass
         return None, Problem(
             path, line, "", f"文件不是 UTF-8 编码。{guess}请在编辑器中用“另存为”选择 UTF-8 编码保存。"
         )
     return text.replace("\r\n", "\n").replace("\r", "\n"), None
+
+
+_CONFLICT = re.compile(r"^(<{7}|>{7}|\|{7})(?: |$)|^={7}$", re.MULTILINE)
+
+
+def conflict_marker(text: str, path: str) -> Problem | None:
+    """Git's merge-conflict markers (`<<<<<<<`, `=======`, `>>>>>>>` at a line start), as one problem naming
+    the first. A lone `=======` is a Markdown heading's underline, not a conflict."""
+    found = [(m.start(), m.group(1)) for m in _CONFLICT.finditer(text)]
+    if not any(kind for _, kind in found):
+        return None
+    line = text.count("\n", 0, found[0][0]) + 1
+    return Problem(path, line, "", "有 git 合并冲突留下的标记（<<<<<<<、=======、>>>>>>> 开头的行）：合并时两边都改了这里，"
+                   "文件里同时留着两个版本，不能读取。请打开文件，保留正确的内容，删掉另一个版本和这三种标记行，再提交。")
 
 
 _FENCE = re.compile(r"^---[ \t]*$")
@@ -109,7 +132,7 @@ def load_file(abs_path: Path, path: str, rel: str, front_matter: bool) -> tuple[
         return raw_file, [problem]
     if not text.strip():
         return raw_file, [Problem(path, None, "", "文件是空的。请填写内容，或删除这个文件。")]
-    if problem := control_character(text, path):
+    if problem := conflict_marker(text, path) or control_character(text, path):
         return raw_file, [problem]
     offset = 0
     if front_matter:
@@ -239,7 +262,12 @@ def load_repository(data_dir: Path, display_root: str = "data") -> RawRepo:
             getattr(year, kind).append(read(rel, front_matter=suffix == ".md"))
         elif len(parts) == 3 and suffix == ".md":
             problems.append(_warn(f"{display_root}/{rel}", "不是 .md 记录文件，将被忽略。记录请用 .md 结尾。"))
-    return RawRepo(display_root, unit, [years[y] for y in sorted(years)], frozenset(files), problems)
+    return RawRepo(display_root, unit, [years[y] for y in sorted(years)], frozenset(files), problems,
+                   partial(_inspect, data_dir))
+
+
+def _inspect(data_dir: Path, rel: str) -> str | None:
+    return images.inspect(data_dir / rel)
 
 
 def _warn(path: str, message: str) -> Problem:

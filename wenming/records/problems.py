@@ -18,6 +18,9 @@ class Problem:
     message: str
     """Chinese: what was expected, what was found, and the fix."""
     level: str = ERROR
+    follows: tuple[str, str] = ()
+    """(file, what): this problem follows from `file` not being readable (a department unknown because
+    unit.yml could not be read); such problems are counted in one line after the cause, not listed."""
 
     @property
     def is_error(self) -> bool:
@@ -33,14 +36,31 @@ class Problem:
         return f"{where}:{field} {prefix}{self.message}"
 
 
+def error_lines(problems: list[Problem]) -> tuple[list[str], int]:
+    """The errors as lines, and how many: the errors of a file that could not be read first, then the rest,
+    then one line per such file counting what could not be checked because of it (`Problem.follows`)."""
+    errors = [p for p in problems if p.is_error]
+    follows: dict[tuple[str, str], int] = {}
+    for p in errors:
+        if p.follows:
+            follows[p.follows] = follows.get(p.follows, 0) + 1
+    causes = {path for path, _ in follows}
+    listed = sorted((p for p in errors if not p.follows), key=lambda p: (p.path not in causes, p.sort_key()))
+    lines = [p.format() for p in listed]
+    lines += [f"因为 {path} 读不出来，另有 {n} 处{what}无法核对（改好它以后再检查，才知道这些地方有没有问题）。"
+              for (path, what), n in sorted(follows.items())]
+    return lines, len(listed)
+
+
 def render_report(problems: list[Problem]) -> str:
-    """All problems, errors first, as the text `wenming check` prints."""
-    errors = sorted((p for p in problems if p.is_error), key=Problem.sort_key)
+    """All problems, errors first (a file that could not be read before what follows from it), as the text
+    `wenming check` prints."""
+    errors, count = error_lines(problems)
     warnings = sorted((p for p in problems if not p.is_error), key=Problem.sort_key)
     lines = []
     if errors:
-        lines.append(f"在 data/ 中发现 {len(errors)} 个问题：")
-        lines += [p.format() for p in errors]
+        lines.append(f"在 data/ 中发现 {count} 个问题：")
+        lines += errors
     if warnings:
         lines.append(f"另有 {len(warnings)} 个警告：")
         lines += [p.format() for p in warnings]

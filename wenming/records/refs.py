@@ -7,6 +7,12 @@ from .model import Unit
 from .planmodel import Plan
 
 
+UNKNOWN_ORG = "未知的部门"
+"""Starts the message of a department a record names that unit.yml does not list (`未知的部门或支部` too)."""
+SCHEDULE_MISSING = "年的活动安排表里没有"
+"""In the message of a schedule item the year's plan does not list."""
+
+
 class Refs:
     """Resolves the ids a record names, against the unit and its year's plan."""
 
@@ -38,7 +44,7 @@ class Refs:
             value = str(item).strip() if not isinstance(item, (dict, list)) else ""
             org_id = self.resolve_org(value)
             if org_id is None:
-                f.error(key, f"未知的部门 {show(item)}。{self._org_hint(value)}", f.item_line(key, i))
+                f.error(key, f"{UNKNOWN_ORG} {show(item)}。{self._org_hint(value)}", f.item_line(key, i))
             elif org_id not in out:
                 out.append(org_id)
         if required and not out and f.has(key) and not f.items(key):
@@ -51,7 +57,7 @@ class Refs:
             return None
         org_id = self.resolve_org(value)
         if org_id is None:
-            f.error(key, f"未知的部门 {show(value)}。{self._org_hint(value)}")
+            f.error(key, f"{UNKNOWN_ORG} {show(value)}。{self._org_hint(value)}")
         return org_id
 
     def tasks(self, f: Fields, key: str) -> tuple[str, ...]:
@@ -74,7 +80,7 @@ class Refs:
             return None
         if value not in self.schedule_ids:
             hint = did_you_mean(value, self.schedule_ids)
-            f.error(key, f'{self.year} 年的活动安排表里没有 "{value}"。'
+            f.error(key, f'{self.year} {SCHEDULE_MISSING} "{value}"。'
                          f'{hint or "编号写成 月份-序号，如 03-1，见实施方案的活动安排表。"}')
             return None
         return value

@@ -11,7 +11,6 @@ from dataclasses import replace
 
 import datetime as dt
 import re
-from functools import lru_cache
 from pathlib import PurePosixPath
 
 from .fields import Fields, did_you_mean, show
@@ -24,7 +23,6 @@ from .model import (
     Document,
     HonorEntry,
     HonorStatus,
-    Photo,
     Source,
     Unit,
     Visibility,
@@ -36,7 +34,9 @@ from .plan import validate_plan
 from .tallies import validate_tallies
 from .unit import validate_unit
 from .problems import WARNING, Problem
-from .refs import Refs
+from .refs import SCHEDULE_MISSING, UNKNOWN_ORG, Refs
+from .media import CLEANED, inside as _inside, photos as _photos, unlisted_photos as _unlisted_photos
+from .media import unpublishable as _unpublishable
 from .slugs import unique_slugs
 
 VISIBILITY = {"公开": Visibility.PUBLIC, "public": Visibility.PUBLIC,
@@ -69,8 +69,26 @@ def validate_repository(raw: RawRepo) -> Dataset:
     years = tuple(y for y in years if y is not None)
     if raw.unit is not None and not years:
         problems.append(Problem(raw.root, None, "", "没有任何年份的数据。请建立年份文件夹，如 data/2018/plan.yml。"))
-    unique = sorted(set(problems), key=Problem.sort_key)
+    unique = sorted(set(_follow_ons(raw, problems)), key=Problem.sort_key)
     return Dataset(unit=unit, years=years, problems=tuple(unique))
+
+
+def _follow_ons(raw: RawRepo, problems: list[Problem]) -> list[Problem]:
+    """Mark what only follows from a file that could not be read (`Problem.follows`): with no unit.yml, every
+    department is unknown; with no plan, every schedule item. The report lists the cause and counts these."""
+    causes: list[tuple[str, str, str, str]] = []  # (cause file, what, path prefix of the follow-ons, message part)
+    if raw.unit is None or not raw.unit.ok or not isinstance(raw.unit.data, dict):
+        causes.append((f"{raw.root}/unit.yml", "部门", "", UNKNOWN_ORG))
+    for y in raw.years:
+        if y.plan is not None and not y.plan.ok:
+            causes.append((y.plan.path, "活动安排", f"{raw.root}/{y.year}/", SCHEDULE_MISSING))
+    if not causes:
+        return problems
+    out = []
+    for p in problems:
+        cause = next((c for c in causes if p.is_error and p.path.startswith(c[2]) and c[3] in p.message), None)
+        out.append(replace(p, follows=cause[:2]) if cause else p)
+    return out
 
 
 # ---------------------------------------------------------------------------
@@ -148,7 +166,7 @@ def _activities(raw_year: RawYear, refs: Refs, raw: RawRepo, problems: list[Prob
         title = f.text("title", required=True, example="第一期道德讲堂")
         start, end = _dates(f, refs.year)
         folder = str(PurePosixPath(r.rel).parent / stem)
-        photos = _photos(f, folder, raw.files)
+        photos = _photos(f, folder, raw)
         _unlisted_photos(r, folder, photos, raw.files, problems)
         activity = Activity(
             id=stem, slug=slug, year=refs.year, title=title or stem,
@@ -222,74 +240,6 @@ def _dates(f: Fields, year: int) -> tuple[dt.date | None, dt.date | None]:
     return start, end
 
 
-def _photos(f: Fields, folder: str, files: frozenset[str]) -> tuple[Photo, ...]:
-    out = []
-    for i, item in f.items("photos", example="[01.jpg, 02.jpg]"):
-        line = f.item_line("photos", i)
-        if isinstance(item, dict):
-            sub = f.sub("photos", i)
-            name = sub.text("file", required=True, example="01.jpg")
-            caption = sub.text("caption")
-            sub.check_unknown(("file", "caption"))
-        elif isinstance(item, str):
-            name, caption = item.strip(), ""
-        else:
-            f.error("photos", f"第 {i + 1} 项应为文件名（如 01.jpg），实际为 {show(item)}。", line)
-            continue
-        if not name:
-            continue
-        rel = _inside(folder, name)
-        if rel is None:
-            f.error("photos", f'照片路径 "{name}" 跑到了数据文件夹外面。请只写文件名，把照片放进 {PurePosixPath(folder).name}/ 文件夹。', line)
-            continue
-        if rel not in files:
-            hint = did_you_mean(rel.rsplit("/", 1)[-1], [p.rsplit("/", 1)[-1] for p in files if p.startswith(folder + "/")])
-            f.error("photos", f'找不到照片 "{name}"（应在 {PurePosixPath(folder).name}/ 文件夹里）。{hint or "请检查文件名，或把照片放进这个文件夹。"}', line)
-            continue
-        out.append(Photo(rel, caption))
-    return tuple(out)
-
-
-def _inside(folder: str, name: str) -> str | None:
-    """`folder/name` normalised, or None when it leaves the data root."""
-    parts: list[str] = []
-    for piece in f"{folder}/{name}".replace("\\", "/").split("/"):
-        if piece in ("", "."):
-            continue
-        if piece == "..":
-            if not parts:
-                return None
-            parts.pop()
-        else:
-            parts.append(piece)
-    if name.startswith("/") or re.match(r"^[A-Za-z]:", name):
-        return None
-    return "/".join(parts)
-
-
-_IMAGE = (".jpg", ".jpeg", ".png", ".gif", ".webp")
-
-
-def _unlisted_photos(r: RawFile, folder: str, photos: tuple[Photo, ...], files: frozenset[str],
-                     problems: list[Problem]) -> None:
-    listed = {p.file for p in photos}
-    for rel in _images_by_folder(files).get(folder, ()):
-        if rel not in listed:
-            problems.append(Problem(r.path, None, "photos", f'照片 "{rel[len(folder) + 1:]}" 在文件夹里，但没有列在 photos 中，不会显示。请把它加到 photos 里。', WARNING))
-
-
-@lru_cache(maxsize=4)
-def _images_by_folder(files: frozenset[str]) -> dict[str, list[str]]:
-    """Image files grouped by their folder, sorted: one pass, not one scan of the repository per activity."""
-    out: dict[str, list[str]] = {}
-    for rel in sorted(files):
-        if rel.lower().endswith(_IMAGE):
-            parts = rel.split("/")
-            for depth in range(1, len(parts)):  # under every folder that contains it
-                out.setdefault("/".join(parts[:depth]), []).append(rel)
-    return out
-
-
 def _documents(raw_year: RawYear, refs: Refs, raw: RawRepo, problems: list[Problem]) -> tuple[Document, ...]:
     out = []
     referenced: set[str] = set()
@@ -305,6 +255,8 @@ def _documents(raw_year: RawYear, refs: Refs, raw: RawRepo, problems: list[Probl
             hint = f'是不是 "{same_stem[0]}"？' if same_stem else ""
             f.error("file", f'找不到文件 "{name}"。{hint or "请把文件放进 documents/ 文件夹，或改正文件名。"}')
             rel = None
+        elif rel and rel.lower().endswith(CLEANED) and (why := _unpublishable(raw, rel)):
+            f.error("file", f'图片 "{name}" {why}。')
         if rel:
             referenced.add(rel)
         date = f.date("date", required=True)
@@ -347,6 +299,8 @@ def _honors(raw_year: RawYear, refs: Refs, raw: RawRepo, problems: list[Problem]
             if photo is None or photo not in raw.files:
                 f.error("photo", f'找不到照片 "{photo_name}"（路径相对 honors/ 文件夹）。请检查文件名。')
                 photo = None
+            elif why := _unpublishable(raw, photo):
+                f.error("photo", f'照片 "{photo_name}" {why}。')
         date = f.date("date", required=True)
         entry = HonorEntry(
             id=stem, slug=slug, year=raw_year.year, name=f.text("name", required=True, example="李某某") or stem,

@@ -220,6 +220,9 @@ class _Builder:
             schema = {"type": "array", "items": self.rule(path)}
         elif path in self.mappings and f"{path}[]" in self.mappings:
             schema = {"anyOf": [self.object(path), {"type": "array", "items": self.object(f"{path}[]")}]}
+        elif path in self.mappings and (self.record, path) == ("tallies", "volunteers"):
+            one = self.object(path)  # tallies.py `_volunteers`: one figure, or a dated series of them
+            schema = {"anyOf": [one, {"type": "array", "items": one}]}
         elif path in self.mappings:
             schema = self.object(path)
         elif f"{path}[]" in self.mappings:

@@ -183,23 +183,26 @@ def _ratio(year: Year, staff: int | None, as_of: dt.date, rule: dict) -> RuleRes
     need, strict = float(rule["min"]), bool(rule.get("strict"))
     due = month_end(year.year, int(rule.get("by_month", 12)))
     label = f"志愿者占职工{'超过' if strict else ''}{need:.0%}{'' if strict else '以上'}"
-    registered = year.volunteers.registered
+    figure = year.volunteers.as_of(as_of)
+    registered = figure.registered
     start = dt.date(year.year, 1, 1)
     if not staff or registered is None:
         status, _ = judge(0, 1, start, due, as_of)
-        return RuleResult(label, status, "缺少职工总数或注册志愿者人数", None, None, due)
+        why = "缺少职工总数" if not staff else f"到{md(as_of)}还没有登记注册志愿者人数"
+        return RuleResult(label, status, why, None, None, due)
     ratio = registered / staff
+    when = f"（{figure.date.isoformat()} 统计）" if figure.date else ""
     if ratio > need or (ratio >= need and not strict):
-        return RuleResult(label, Status.DONE, f"{registered}/{staff} = {ratio:.0%}", registered, staff, due)
+        return RuleResult(label, Status.DONE, f"{registered}/{staff} = {ratio:.0%}{when}", registered, staff, due)
     missing = int(need * staff) + 1 - registered if strict else -(-int(need * staff * 10000) // 10000) - registered
     status, _ = judge(0, 1, start, due, as_of)
-    return RuleResult(label, status, f"{ratio:.0%}，还差{max(missing, 1)}人", registered, staff, due)
+    return RuleResult(label, status, f"{ratio:.0%}{when}，还差{max(missing, 1)}人", registered, staff, due)
 
 
 def _hours_per_capita(year: Year, span: Span, as_of: dt.date, rule: dict) -> RuleResult:
     need, strict = float(rule["min"]), bool(rule.get("strict"))
     hours = sum(a.volunteer_hours or 0 for a in year.activities if a.start <= as_of)
-    registered = year.volunteers.registered or 0
+    registered = year.volunteers.as_of(as_of).registered or 0
     per = hours / registered if registered else 0.0
     label = f"志愿者人均{'超过' if strict else ''}{need:g}小时"
     if per > need or (per >= need and not strict):

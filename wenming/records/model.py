@@ -211,8 +211,23 @@ class Tally:
 
 @dataclass(frozen=True)
 class Volunteers:
+    """The registered volunteers, as the latest figure known (see `as_of`)."""
+
     registered: int | None
     date: dt.date | None
+    """The day the figure was counted (None: not said; it stands for the whole year)."""
+    series: tuple[tuple[dt.date | None, int], ...] = ()
+    """Every figure of the year, oldest first: (counted on, registered)."""
+
+    def as_of(self, day: dt.date) -> "Volunteers":
+        """The figure known on `day`: the latest counted on or before it (an undated figure stands all year)."""
+        known = [(d, n) for d, n in self.series if d is None or d <= day]
+        if not self.series:
+            return self
+        if not known:
+            return Volunteers(None, None, self.series)
+        d, n = known[-1]
+        return Volunteers(n, d, self.series)
 
 
 @dataclass(frozen=True)
@@ -233,7 +248,7 @@ class Year:
         """The year as known on `day`: records dated after it left out."""
         return replace(self, activities=tuple(a for a in self.activities if a.start <= day),
                        documents=tuple(d for d in self.documents if d.date <= day),
-                       honors=tuple(h for h in self.honors if h.date <= day))
+                       honors=tuple(h for h in self.honors if h.date <= day), volunteers=self.volunteers.as_of(day))
 
     def after(self, day: dt.date) -> list:
         """Records dated after `day` (left out of a site built as of `day`)."""

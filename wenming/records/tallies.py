@@ -9,6 +9,32 @@ from .problems import Problem
 from .refs import Refs
 
 
+def _volunteers(f: Fields) -> Volunteers:
+    """`volunteers: {registered: 30, date: 2018-09-01}`, or a list of such figures over the year (a dated series:
+    as of a day, the latest figure counted by then counts)."""
+    raw = f.raw("volunteers")
+    items = [(f.sub("volunteers"), None)] if isinstance(raw, dict) else \
+        [(f.sub("volunteers", i), i) for i, _ in f.items("volunteers")]
+    series = []
+    for v, i in items:
+        if not isinstance(v.data, dict):
+            f.error("volunteers", f"应为 {{registered: 人数, date: 日期}}，实际为 {show(v.data)}。",
+                    f.item_line("volunteers", i) if i is not None else None)
+            continue
+        n = v.integer("registered", required=True, example="30", plausible=(1, 100_000))
+        if n is not None:
+            series.append((v.date("date"), n))
+        v.check_unknown(("registered", "date"))
+    dated = [d for d, _ in series if d is not None]
+    if len(series) > 1 and len(dated) < len(series):
+        f.error("volunteers", "有多个志愿者人数时，每个都要写统计日期 date，如 {registered: 30, date: 2018-09-01}。")
+    series.sort(key=lambda x: (x[0] is not None, x[0] or 0))
+    if not series:
+        return Volunteers(None, None)
+    d, n = series[-1]
+    return Volunteers(n, d, tuple(series))
+
+
 def validate_tallies(raw: RawFile | None, refs: Refs, problems: list[Problem]) -> tuple[tuple[Tally, ...], Volunteers]:
     if raw is None or not raw.ok:
         return (), Volunteers(None, None)
@@ -18,10 +44,7 @@ def validate_tallies(raw: RawFile | None, refs: Refs, problems: list[Problem]) -
     f = Fields(raw.data, raw.path, problems)
     volunteers = Volunteers(None, None)
     if f.has("volunteers"):
-        v = f.sub("volunteers")
-        volunteers = Volunteers(v.integer("registered", example="30", plausible=(1, 100_000)), v.date("date"))
-        v.check_unknown(("registered", "date"))
-        f.raw("volunteers")
+        volunteers = _volunteers(f)
     tallies = []
     seen: set[str] = set()
     for i, item in f.items("counts"):

@@ -194,7 +194,7 @@ def year_charts(unit: Unit, year: Year, p: YearProgress) -> list[Chart]:
 
     hours = _known([sum(a.volunteer_hours or 0 for a in year.activities if a.start.month == m and a.start <= as_of)
                     for m in range(1, 13)], known)
-    registered = year.volunteers.registered
+    registered = year.volunteers.as_of(as_of).registered
     target = next((r["min"] for t in year.plan.tasks for r in t.rules if r["type"] == "hours_per_capita"), None)
     if registered or target or any(hours):
         per_capita, total = [], 0.0

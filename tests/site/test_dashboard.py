@@ -80,6 +80,10 @@ def test_a_tile_per_status_that_occurs_opens_the_ledger_filtered_to_it(open_year
         assert ledger.find(id=f"s-{status.name.lower()}") is not None  # the ledger's filter target
         rows = ledger.select(f'tr[data-status="{status.name.lower()}"]')
         expected = {t for t, r in progress.tasks.items() if r.status == status}
+        if status == Status.DONE_LATE:  # a task with a late item counts here whatever its status, and is marked
+            rows += ledger.select("tr[data-late]")
+            expected = {t for t, r in progress.tasks.items() if r.late}
+            assert all("逾期完成" in row.get_text() for row in ledger.select("tr[data-late]"))
         assert len(rows) == len(expected) == int(count), name
 
 

@@ -1,8 +1,9 @@
 """A year's evaluation as JSON for tools (`wenming status --json`). Pure.
 
 `{"year", "as_of", "counts": {status: n}, "tasks": [{"id", "title", "status", "reason", "lead",
-"deadline", "frequency", "requirements": [{"kind", "label", "rule", "status", "reason", "start",
-"due", "have", "need", "record", "records"}]}]}`; dates ISO, statuses in Chinese.
+"deadline", "frequency", "late", "subtasks": [{"id", "title", "status", "reason", …}], "requirements": [{"subtask",
+"kind", "label", "rule", "status", "reason", "start", "due", "have", "need", "record", "records"}]}]}`; dates ISO,
+statuses in Chinese; `late`: how many requirements were met after their due date.
 """
 
 from __future__ import annotations
@@ -17,6 +18,11 @@ def _iso(day) -> str | None:
     return day.isoformat() if day else None
 
 
+def _own(res, sub_id: str) -> dict:
+    sub = res.subtask_result(sub_id)
+    return {"status": sub.status.value, "reason": sub.reason} if sub else {"status": None, "reason": None}
+
+
 def progress_json(p: YearProgress, plan: Plan) -> dict:
     tasks = []
     for task in plan.tasks:
@@ -26,8 +32,9 @@ def progress_json(p: YearProgress, plan: Plan) -> dict:
             "lead": list(task.lead), "owner": task.owner or None, "leader": task.leader or None,
             "deadline": [d.text for d in task.deadlines], "frequency": list(task.frequency),
             "start": _iso(task.start), "end": _iso(task.end),
+            "late": res.late,
             "subtasks": [{"id": s.id, "title": s.title, "lead": list(s.lead), "owner": s.owner or None,
-                          "leader": s.leader or None} for s in task.subtasks],
+                          "leader": s.leader or None, **_own(res, s.id)} for s in task.subtasks],
             "requirements": [{
                 "subtask": r.subtask or None,
                 "kind": r.kind or None, "label": r.label, "rule": r.rule or None, "status": r.status.value,

@@ -29,6 +29,8 @@ class Rollup:
     counts: dict[Status, int]
     completion: float
     """Share of the requirements met, 0–1."""
+    late: int = 0
+    """Tasks with a requirement met late, whatever their status (a late item never hides behind 进行中)."""
 
     @property
     def total(self) -> int:
@@ -77,7 +79,8 @@ def rollup(name: str, tasks: list[Task], results: dict[str, TaskResult]) -> Roll
     for t in tasks:
         counts[results[t.id].status] = counts.get(results[t.id].status, 0) + 1
     share = sum(completion(results[t.id]) for t in tasks) / len(tasks) if tasks else 0.0
-    return Rollup(name, tuple(t.id for t in tasks), counts, share)
+    late = sum(1 for t in tasks if results[t.id].late)
+    return Rollup(name, tuple(t.id for t in tasks), counts, share, late)
 
 
 def evaluate_year(unit: Unit, year: Year, as_of: dt.date) -> YearProgress:

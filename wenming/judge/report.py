@@ -17,7 +17,13 @@ def report_lines(p: YearProgress, verbose: bool = False) -> list[str]:
     for name, start, end, total, done in p.phases:
         lines.append(f"  阶段 {name}（{start.isoformat()}—{end.isoformat()}）：到期要求 {total}，已达标 {done}")
     for task_id, res in p.tasks.items():
-        lines.append(f"{task_id} {res.status.value}：{res.reason}")
+        late = f"（含{res.late}项逾期完成）" if res.late and res.status != Status.DONE_LATE else ""
+        lines.append(f"{task_id} {res.status.value}{late}：{res.reason}")
+        subtasks = sorted({r.subtask for r in res.rules if r.subtask})
+        if verbose:
+            for sub_id in subtasks:
+                sub = res.subtask_result(sub_id)
+                lines.append(f"  子任务 {sub_id} {sub.status.value}：{sub.reason}")
         if verbose:
             for r in res.rules:
                 due = f"，{r.due.isoformat()}" if r.due else ""

@@ -67,10 +67,20 @@ class TaskResult:
     status: Status
     rules: tuple[RuleResult, ...]
 
+    @property
+    def late(self) -> int:
+        """Requirements met after their due date: shown on the task's row even when it is 进行中 or 达标 otherwise."""
+        return sum(1 for r in self.rules if r.status == Status.DONE_LATE)
+
     def subtask_status(self, subtask_id: str) -> "Status | None":
         """The roll-up of one subtask's requirements (None when it states none)."""
         own = [r for r in self.rules if r.subtask == subtask_id]
         return roll_up(own) if own else None
+
+    def subtask_result(self, subtask_id: str) -> "TaskResult | None":
+        """One subtask's own requirements as a result of their own (None when it states none)."""
+        own = tuple(r for r in self.rules if r.subtask == subtask_id)
+        return TaskResult(subtask_id, roll_up(list(own)), own) if own else None
 
     @property
     def reason(self) -> str:

@@ -137,6 +137,9 @@ class Dashboard:
         return round(self.progress.overall.completion * 100)
 
     def count(self, status: Status) -> int:
+        """Tasks in a status; for 逾期完成, every task with a requirement met late (the ledger filter shows the same)."""
+        if status == Status.DONE_LATE:
+            return self.progress.overall.late
         return self.progress.overall.counts.get(status, 0)
 
     @functools.cached_property

@@ -28,6 +28,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import CountHandler
 from mkdocs.utils.rendering import get_heading_text
 from material.plugins.search.plugin import Parser as SearchParser
 
@@ -59,14 +60,21 @@ log = logging.getLogger("mkdocs.plugins.wenming")  # MkDocs' format; `-q` hides 
 
 _state: dict = {}
 _serve: dict = {"on": False, "dirty": False, "site": None, "nav": None, "markdown": {}}
+_build: dict = {"dirty": False}
 
 
 def on_startup(command, dirty=False, **kwargs):
     _serve.update(on=command == "serve", dirty=command == "serve" and dirty, site=None, nav=None, markdown={})
+    _build.update(dirty=command == "build" and dirty)
+
+
+def on_shutdown(**kwargs):
+    _discard_staging()
 
 
 @event_priority(100)  # before material/search's on_config, which reads jieba_dict_user
 def on_config(config, **kwargs):
+    _discard_staging()  # left by a build in this process that stopped before its end
     _state.clear()
     project = Path(config.config_file_path).resolve().parent
     data_dir = settings.data_dir(project, config.extra)
@@ -84,6 +92,7 @@ def on_config(config, **kwargs):
     if report:
         for line in report.splitlines():
             print(f"WARNING -  {line}" if "警告" in line else line, file=sys.stderr)
+    _stage(config)
     # Under `serve`, data errors show in a banner over the last good site until they are fixed.
     config.extra["wenming_problems"] = errors
     config.extra["wenming_problem_count"] = count
@@ -275,7 +284,40 @@ def _copy_static_files(files: Files, *args, **kwargs) -> None:
     copier.start()
 
 
+def _stage(config) -> None:
+    """Build into a temporary folder beside the site folder, swapped in by on_post_build (wenming/outputs.py):
+    a failed, killed or disk-full build leaves the previous site whole. `serve` builds into its own folder;
+    `build --dirty` adds to the old site."""
+    if _serve["on"] or _build["dirty"]:
+        return
+    staging, why = outputs.stage(Path(config.site_dir))
+    if staging is None:
+        log.info(f"{why}：直接在输出文件夹里构建（构建中途失败时，旧网站会不完整）。")
+        return
+    outputs.guard(staging)
+    _state["staging"] = staging
+    config.site_dir = str(staging.staged)
+
+
+def _swap_in(config) -> None:
+    """The finished site in place of the old one, unless strict mode is about to fail the build for its warnings."""
+    if (staging := _state.pop("staging", None)) is None:
+        return
+    if config.strict and any(isinstance(h, CountHandler) and h.get_counts() for h in logging.getLogger("mkdocs").handlers):
+        _state["staging"] = staging  # MkDocs raises Abort next: on_build_error discards it
+        return
+    outputs.swap_in(staging)
+    config.site_dir = str(staging.final)
+    log.info(f"网站已换到 {settings.display_path(staging.final)}（在旁边的临时文件夹里生成，完成后一次换上）。")
+
+
+def _discard_staging() -> None:
+    if (staging := _state.pop("staging", None)) is not None:
+        outputs.discard(staging)
+
+
 def on_build_error(error, **kwargs):
+    _discard_staging()
     if copier := _state.pop("copier", None):
         copier.stop()
     if (index := _state.pop("search_index", None)) is not None:
@@ -356,6 +398,7 @@ def on_post_build(config, **kwargs):
         total, in_nav = _state["counts"]
         log.info(f"共生成 {total:,} 个页面：{in_nav:,} 个在导航中，其余 {total - in_nav:,} 个"
                  f"（活动、任务、月份等记录页面）由各索引页链接。")
+    _swap_in(config)  # last: every file of the site is written
     site = _state.get("site")
     if not _serve["on"] or site is None:
         return

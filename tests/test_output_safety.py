@@ -20,7 +20,7 @@ from click.testing import CliRunner
 
 from helpers import FIXTURES, ROOT, environ
 from wenming import outputs
-from wenming.exports.atomic import new_file_mode, replace_file
+from wenming.records.atomic import new_file_mode, replace_file
 
 KINDS = ["checkout", "init"]
 AS_OF = "2026-03-20"

@@ -328,7 +328,7 @@ def export() -> None:
 def export_ledger(output: Path, as_csv: bool, as_of: str | None, data: Path | None, config_file: Path,
                   force: bool) -> None:
     """导出任务台账表格：每年一个工作表，每项任务一行（状态、原因、得分、佐证和网站页面链接）。"""
-    from .exports.atomic import replace_file
+    from .records.atomic import replace_file
     from .exports.ledger import ledger, summary, write_csv, write_xlsx
 
     suffix = ".csv" if as_csv else ".xlsx"

@@ -224,6 +224,7 @@ def test_a_huge_photo_warns_and_the_build_goes_on(built):
 
 
 def test_an_unreadable_photo_stops_the_build_with_a_message(tmp_path):
+    """Found by the check the build runs first (wenming/records/images.py), before the site folder is touched."""
     data = make_repo(tmp_path)
     add_photos(data, {"02.jpg": b"this is not a JPEG"})
     env = dict(os.environ, WENMING_CACHE=str(tmp_path / "cache"), NO_MKDOCS_2_WARNING="true")
@@ -231,9 +232,22 @@ def test_an_unreadable_photo_stops_the_build_with_a_message(tmp_path):
                           "-q", "-d", str(tmp_path / "site")], cwd=ROOT, env=env, capture_output=True, text=True)
     assert run.returncode == 1
     assert "Traceback" not in run.stderr, run.stderr
-    line = next(line for line in run.stderr.splitlines() if "无法读取这张图片" in line)
-    assert line.startswith(str(data / ACTIVITY / "02.jpg") + ": "), line
-    assert line.endswith("另存为 JPEG 或 PNG 格式后替换这个文件。"), line
+    line = next(line for line in run.stderr.splitlines() if '照片 "02.jpg"' in line)
+    assert line.startswith(f"{data / ACTIVITY}.md:15: photos: 照片 \"02.jpg\" 不是能识别的图片格式"), line
+    assert line.endswith("另存为 JPEG 或 PNG 后替换这个文件。"), line
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_photo_unreadable_only_when_the_build_opens_it_stops_it_with_a_message(tmp_path):
+    """Changed after the check (or past what it looks at): the build names it too (photos.PhotoError)."""
+    cache = tmp_path / "cache"
+    try:
+        photos.publish_all([photos.Job(tmp_path / "gone.jpg", "data/gone.jpg", ".jpg")], cache)
+    except photos.PhotoError as e:
+        assert e.messages[0].startswith("data/gone.jpg: 无法读取这张图片（")
+        assert e.messages[0].endswith("另存为 JPEG 或 PNG 格式后替换这个文件。")
+    else:
+        raise AssertionError("no PhotoError")
 
 
 # -- in a real browser ----------------------------------------------------------

@@ -23,7 +23,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .atomic import replace_file
+from ..records.atomic import replace_file
 
 SEARCH_SCRIPT = "search/search_index.js"
 """What the hook writes (as Material's offline plugin would); Material loads it instead of the JSON under file://."""

@@ -18,13 +18,15 @@ from pathlib import Path
 import click
 
 from .. import settings
+from ..records import atomic
 from ..records.load import RawFile, RawRepo
 from ..records.yamltext import parse_yaml
 from ..records.model import LEVELS
 from ..records.problems import Problem
 from ..records.unit import validate_unit
 from .scaffold import NewFile, check_new
-from .starter import GITIGNORE, PRE_COMMIT_CONFIG, Department, parse_departments, plan_skeleton, unit_file
+from .starter import (GITIGNORE, PRE_COMMIT_CONFIG, Department, missing_ignores, parse_departments, plan_skeleton,
+                      unit_file, with_ignores)
 
 STATUSES = ("保持", "创建")
 OPTIONS = {"name": "--name", "short": "--short", "level": "--level", "status": "--status", "staff": "--staff",
@@ -61,6 +63,15 @@ def _problems(unit: NewFile, plan: NewFile, root: str) -> list[Problem]:
     return [p for p in problems + check_new(repo, [plan]) if p.is_error]
 
 
+def _ignores(gitignore: Path) -> str:
+    """Add what a records repository never commits to the user's own .gitignore (its lines kept as they are)."""
+    text = gitignore.read_bytes().decode("utf-8", errors="surrogateescape")
+    if not (missing := missing_ignores(text)):
+        return ""
+    atomic.rewrite_file(gitignore, with_ignores(text, missing).encode("utf-8", errors="surrogateescape"))
+    return "已存在，在末尾加上了 " + "、".join(missing)
+
+
 def _width(text: str) -> int:
     """Columns on a terminal: Chinese characters take two."""
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
@@ -75,7 +86,7 @@ def _in_git(folder: Path) -> bool:
 @click.argument("folder", required=False, default=".", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--name", help="单位全称，如 示例县档案馆。")
 @click.option("--short", help="简称，网站标题用（默认同全称）。")
-@click.option("--level", type=click.Choice(LEVELS), help="文明单位级别：市级 / 省级 / 全国。")
+@click.option("--level", type=click.Choice(LEVELS), help="文明单位级别：县级 / 市级 / 省级 / 全国。")
 @click.option("--status", type=click.Choice(STATUSES), help="保持（已获得，年度复查） / 创建（正在争创）。")
 @click.option("--staff", type=click.IntRange(1), help="今年的职工总数（志愿者比例的分母）。")
 @click.option("--departments", help="部室：名称:编号，用逗号分开，如 \"办公室:bgs,机关党委:jgdw\"；只写名称时编号取拼音首字母。")
@@ -111,21 +122,19 @@ def init(folder: Path, name: str | None, short: str | None, level: str | None, s
         _fail("没有创建文件。请改正后重新运行。", 2)
 
     made: list[tuple[str, str]] = []
-    kept: list[str] = []
+    kept: list[tuple[str, str]] = []
     for item, note in ((unit, f"单位信息：{len(orgs)} 个部门，{year} 年职工 {staff} 人"),
                        (plan, f"{year} 年实施方案：空白，待填写任务分解")):
         target = data_dir / item.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with open(target, "x", encoding="utf-8", newline="\n") as out:
-            out.write(item.text)
+        atomic.create_text(target, item.text)  # whole or not at all, never over a file
         made.append((settings.display_path(target), note))
-    for file_name, text, note in ((".gitignore", GITIGNORE, "不提交 build/ 和 .cache/（生成的网站和缓存）"),
+    for file_name, text, note in ((".gitignore", GITIGNORE, "不提交生成的网站、缓存和导出的台账"),
                                   (".pre-commit-config.yaml", PRE_COMMIT_CONFIG, "提交前自动运行 wenming check")):
         target = folder / file_name
         if target.exists():
-            kept.append(settings.display_path(target))
+            kept.append((settings.display_path(target), _ignores(target) if file_name == ".gitignore" else ""))
             continue
-        target.write_text(text, encoding="utf-8", newline="\n")
+        atomic.create_text(target, text)
         made.append((settings.display_path(target), note))
     git = shutil.which("git") is not None
     if git and not _in_git(folder):
@@ -134,7 +143,7 @@ def init(folder: Path, name: str | None, short: str | None, level: str | None, s
 
     where = settings.display_path(folder)
     click.echo(f"已在 {'当前文件夹' if where == '.' else where} 新建 {name} 的文明创建记录：")
-    rows = made + [(path, "已存在，没有改动") for path in kept]
+    rows = made + [(path, note or "已存在，没有改动") for path, note in kept]
     width = max(_width(p) for p, _ in rows)
     for path, note in rows:
         click.echo(f"  {path}{' ' * (width - _width(path))}  {note}")

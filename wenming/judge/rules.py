@@ -39,19 +39,21 @@ def task_span(year: Year, task: Task) -> Span:
 def evaluate_task(year: Year, task: Task, as_of: dt.date, staff: int | None = None,
                   names: dict[str, str] | None = None) -> TaskResult:
     """Every requirement of one task, as of a date. `names`: org id → name, for reasons in words."""
-    span = task_span(year, task)
+    span = _event_span(year, task, task_span(year, task))
     found = pieces(year, task, as_of)
-    rules = list(task.rules)
+    rules = [r for r in task.rules if not (r.get("bound") and r["type"] == "event" and _event_dates(year, r) is None)]
+    rules += [{**r, "bound": False} for r in task.rules
+              if r.get("bound") and r["type"] == "event" and _event_dates(year, r) is None]  # date unknown: 待评定
     if task.count:
         rules.append({"type": "count", "min": task.count, "label": f"全年不少于{task.count}次"})
     results: list[RuleResult] = []
-    dues = [r for r in rules if r["type"] == "due"]
+    dues = [r for r in rules if r["type"] == "due" and not r.get("bound")]
     if dues:
         results += [replace(r, rule=rule.get("label", "")) for r, rule in
                     zip(counting.due_results(dues, lambda r: restrict(found, r), span, as_of),
                         sorted(dues, key=lambda r: r["date"]))]
     for rule in rules:
-        if rule["type"] in ("due", "from"):
+        if rule["type"] in ("due", "from") or rule.get("bound"):
             continue
         kind = rule["type"]
         results += [replace(r, rule=r.rule or rule.get("label", ""), kind=r.kind or kind) for r in
@@ -116,6 +118,27 @@ def _evaluate_rule(year: Year, task: Task, span: Span, found, as_of: dt.date, st
     if kind == "event":
         return [_event(year, span, counted, as_of, rule)]
     raise AssertionError(kind)
+
+
+def _event_dates(year: Year, rule: dict) -> tuple[dt.date, dt.date] | None:
+    event = year.plan.event(rule["name"])
+    return (event.start, event.end) if event is not None and event.start is not None else None
+
+
+def _event_span(year: Year, task: Task, span: Span) -> Span:
+    """The task's time narrowed to the event its deadline names (`测评期间`, `检查前10天`), when the date is known."""
+    for rule in task.rules:
+        dates = _event_dates(year, rule) if rule.get("bound") and rule["type"] == "event" else None
+        if dates is None:
+            continue
+        start, end = dates
+        if rule["relation"] in ("during", "on"):
+            span = Span(max(span.start, start), min(span.end, end) if end >= span.start else span.end)
+        elif rule["relation"] == "before":
+            span = Span(span.start, start - dt.timedelta(days=rule.get("days") or 1))
+        else:
+            span = Span(end + dt.timedelta(days=1), span.end)
+    return span
 
 
 def _opens(year: Year, task: Task, span: Span) -> dt.date:

@@ -40,7 +40,8 @@ class HonorStatus(enum.Enum):
 HONOR_CATEGORIES = ("助人为乐", "见义勇为", "诚实守信", "敬业奉献", "孝老爱亲")
 """Built-in honour-roll categories, in display order."""
 
-LEVELS = ("市级", "省级", "全国")
+LEVELS = ("县级", "市级", "省级", "全国")
+"""The levels of the title: 县级 (county, district or township units: the most numerous), 市级, 省级, 全国."""
 
 
 @dataclass(frozen=True)

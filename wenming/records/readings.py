@@ -16,6 +16,8 @@ from .phrases import PhraseReading, Reading
 
 _DATED = ("due", "window", "on", "each_month")
 _NOT_REQUIREMENTS = ("evidence", "from")
+_FIGURES = ("ratio", "hours_per_capita")
+"""Requirements met by a figure, not by records: a deadline beside them still asks for a record by its date."""
 """Rule types that are no requirement of their own: per-record checks and a later start."""
 
 
@@ -134,6 +136,7 @@ def task_bounds(deadline: list[PhraseReading], rules: list[dict], year: int) -> 
     `活动结束5日内` or a cycle names steps, not a time limit, and the task runs to the year's end.
     """
     starts = [r["date"] for r in rules if r.get("type") == "from"]
+    starts += [r["start"] for r in rules if r.get("bound") and r["type"] == "window"]
     readings = [r for pr in deadline for r in pr.readings]
     end = None
     if readings and all(r.kind in _DATED for r in readings):
@@ -187,7 +190,20 @@ def merge_rules(rules: list[dict], year: int) -> list[dict]:
         if r["type"] == "window" and r["start"] <= dt.date(year, 1, 1) and r["end"] >= dt.date(year, 12, 31) \
                 and any(o is not r for o in others):
             drop.add(i)
-    return [r for i, r in enumerate(out) if i not in drop]
+    # a deadline's date, window or event beside another requirement is when that requirement is done, and holds
+    # it back (未开始 before it opens); it never asks for a record of its own that the other already asks for
+    kept = [r for i, r in enumerate(out) if i not in drop]
+    steps = any(r.get("origin") == "deadline" and not _is_time(r) for r in kept)  # `[3月底, 活动结束5日内]`: steps
+    if not steps and any(r["type"] not in (*_NOT_REQUIREMENTS, *_FIGURES) and not _is_time(r) for r in kept):
+        for r in kept:  # the time a requirement is done in, never a requirement of its own beside it
+            if _is_time(r):
+                r["bound"] = True
+    return kept
+
+
+def _is_time(rule: dict) -> bool:
+    """A deadline phrase's date, window or event, naming no kind of document: when the task is done."""
+    return rule.get("origin") == "deadline" and rule["type"] in ("due", "window", "event") and not rule.get("kinds")
 
 
 def _shape(rule: dict) -> tuple:

@@ -47,7 +47,8 @@ def validate_unit(raw: RawFile | None, problems: list[Problem]) -> Unit:
     f = Fields(raw.data, raw.path, problems)
     name = f.text("name", required=True, example="示例市总工会")
     short = f.text("short") or name
-    level = f.choice("level", {v: v for v in LEVELS} | {f"{v}文明单位": v for v in LEVELS}, required=True,
+    level = f.choice("level", {v: v for v in LEVELS} | {f"{v}文明单位": v for v in LEVELS} | {"区级": "县级", "区级文明单位": "县级"},
+                     required=True,
                      default="")
     status = f.choice("status", {"保持": "保持", "创建": "创建"}, default="保持")
     staff: dict[int, int] = {}

@@ -260,9 +260,13 @@ def test_spans_say_which_characters_gave_which_reading():
 
 
 def test_the_plans_words_are_kept():
-    got = read_phrase("达到“人人知晓文明口号”标准", 2019)
-    assert got.readings[0].get("word") == "达到“人人知晓文明口号”标准"
+    """号 is read as 日 only inside a date; a quoted standard keeps every character, its commas too."""
+    for words in ("达到“人人知晓文明口号”标准", "达到“人人知晓，人人参与”标准"):
+        got = read_phrase(words, 2019)
+        assert [r.as_json() for r in got.readings] == [{"kind": "judgement", "word": words}]
     assert read_phrase("5月4号", 2019).readings[0].get("date").isoformat() == "2019-05-04"
+    got = read_phrase("3号楼每月检查一次", 2019)
+    assert [r.as_json() for r in got.readings] == [{"kind": "per_cycle", "cycle": "month", "min": 1}]
 
 
 def test_a_plans_own_event_is_read():

@@ -62,7 +62,7 @@ def _alt(words) -> str:
 
 
 _AT_LEAST, _MORE, _AT_MOST, _BELOW = _alt(AT_LEAST), _alt(MORE_THAN), _alt(AT_MOST), _alt(BELOW)
-_CMP = f"{_BELOW}|{_AT_MOST}|{_MORE}|{_AT_LEAST}".replace("|达|", "|达(?!标|成|到位)|")
+_CMP = "|".join(x if x != "达" else "达(?!标|成|到位)" for x in f"{_BELOW}|{_AT_MOST}|{_MORE}|{_AT_LEAST}".split("|"))
 _MID = r"[^\0\d%每月年周季日天前后内,;()“”]{0,10}?"
 
 

@@ -158,7 +158,8 @@ def _quantities(c: Clause) -> None:
     c.find(_alt(NOT_COUNT_IDIOMS), "plain")
     c.find(r"一(?P<noun>村|人|户|校|社区|支部|单位|科室|网格|岗)(?=\0|一(?:次|回))", "per", lambda m: {"per": m.group("noun")})
     c.find(rf"(?<![-~至到或\d])(?P<n>{NUM})(?:个|项|条|大|种)?(?:{_alt(NOT_COUNT_NOUNS)})|{NUM}周年|"
-           rf"(?<![-~至到或\d])(?:\d+(?:\.\d+)?|{NUM})(?:米|公里|千米|平方米|平米|万元|元|字|岁|厘米|公斤|吨)(?:左右)?", "plain",
+           rf"(?<![-~至到或\d])(?:\d+(?:\.\d+)?|{NUM})(?:米|公里|千米|平方米|平米|万元|元|字|岁|厘米|公斤|吨|号楼|号院|号会议室|号窗口|楼|层)(?:左右)?",
+           "plain",
            lambda m: None if re.match(r"(?:\d+|[一二两三四五六七八九十百]+)[次回篇期场]", m.group(0))
            or re.search(f"(?:{_CMP})$", m.string[:m.start()]) else {})
     c.find(rf"(?<![\d.]){body}{tail}", "count", _quantity)

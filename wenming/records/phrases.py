@@ -101,8 +101,13 @@ _OWN_CLAUSE = re.compile(rf"[\d%{TIME_CHARS}]|节|另行|待定|定期|经常|�
 
 def _clauses(w: str, year: int) -> list[Clause]:
     """Split at `,` `;` `。` and around a bracketed part that is its own clause (`5月14日（端午节前）`)."""
-    out, start, depth, inline = [], 0, 0, False
+    out, start, depth, inline, quoted = [], 0, 0, False, False
     for i, ch in enumerate(w + ","):
+        if ch in "“”":  # a quoted standard keeps its punctuation: `达到“人人知晓，人人参与”标准`
+            quoted = ch == "“"
+            continue
+        if quoted and i < len(w):
+            continue
         if ch == "(" and depth == 0:
             close = w.find(")", i)
             inner = w[i + 1:close] if close > 0 else ""

@@ -178,10 +178,10 @@ def test_first_line_comment_keeps_line_numbers(tmp_path):
     data = make_repo(tmp_path)
     path = data / "unit.yml"
     lines = ["# yaml-language-server: $schema=../schemas/unit.json"] + \
-        path.read_text(encoding="utf-8").replace("level: 市级", "level: 县级").split("\n")
+        path.read_text(encoding="utf-8").replace("level: 市级", "level: 乡级").split("\n")
     path.write_text("\n".join(lines), encoding="utf-8")
     problems = [p for p in load_dataset(data, "data").problems if p.is_error]
-    assert [(p.field, p.line) for p in problems] == [("level", lines.index("level: 县级") + 1)]
+    assert [(p.field, p.line) for p in problems] == [("level", lines.index("level: 乡级") + 1)]
 
 
 def test_vscode_settings_map_the_data_to_the_schemas():

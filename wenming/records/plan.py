@@ -41,6 +41,12 @@ def _phrases(f: Fields, key: str, year: int, events: tuple[str, ...] = (), kinds
             continue
         text = item.isoformat() if hasattr(item, "isoformat") else str(item).strip()
         reading = read_phrase(text, year, events, kinds)
+        for r in reading.readings:
+            if r.kind == "event" and r.get("name") not in events and r.get("name") != "倒计时":
+                hint = did_you_mean(r.get("name"), events) if events else ""
+                f.warn(key, f"“{r.get('name')}”不是 events 里登记的事件，它的日期未知，这项要求会一直是待评定。"
+                       f"{hint or '请在 plan.yml 的 events 里登记（如 {name: ' + r.get('name') + f', start: {year}-10-15}}）'}"
+                       f"{'' if hint else '；同一件事有两种说法时，写在 also 里'}。", f.item_line(key, i))
         if not reading.ok:
             what = "时限" if key == "deadline" else "频次"
             f.error(key, f"{what}：{reading.error}看不懂的{what}也可以删掉，改在 rules 里写考核规则。", f.item_line(key, i))
@@ -184,11 +190,12 @@ def validate_plan(raw: RawFile, year: int, unit: Unit, problems: list[Problem],
     for i, _ in f.items("events"):
         e = f.sub("events", i)
         name, start, end = e.text("name", required=True, example="测评"), e.date("start"), e.date("end")
+        also = e.words("also")
         if start and end and end < start:
             e.error("end", f"结束日期 {end} 早于开始日期 {start}。")
         elif name:
-            events.append(Event(name, start, end or start))
-        e.check_unknown(("name", "start", "end"))
+            events.append(Event(name, start, end or start, tuple(w for w in also if w != name)))
+        e.check_unknown(("name", "start", "end", "also"))
     categories = []
     task_seen: dict[str, int] = {}
     numbers: set[int] = set()
@@ -203,7 +210,7 @@ def validate_plan(raw: RawFile, year: int, unit: Unit, problems: list[Problem],
         tasks = []
         for j, _ in c.items("tasks", required=True, example="[……]"):
             t = c.sub("tasks", j)
-            task = _task(t, category, year, raw.path, unit, tallies, rubrics, events=tuple(e.name for e in events),
+            task = _task(t, category, year, raw.path, unit, tallies, rubrics, events=tuple(n for e in events for n in e.names),
                          unit_kinds=kinds)
             if task is None:
                 continue

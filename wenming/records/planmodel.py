@@ -103,6 +103,12 @@ class Event:
     name: str
     start: dt.date | None
     end: dt.date | None
+    also: tuple[str, ...] = ()
+    """Other words the plan uses for the same event (`迎检`, `检查验收` for `测评`)."""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.also)
 
 
 @dataclass(frozen=True)
@@ -176,7 +182,8 @@ class Plan:
         return dict(self.headings).get(key) or HEADINGS[key]
 
     def event(self, name: str) -> "Event | None":
-        return next((e for e in self.events if e.name == name), None)
+        """The event registered under this name or one of its other words (`also`)."""
+        return next((e for e in self.events if name in e.names), None)
 
     # The plan is frozen: what follows is computed once per plan (pages and the progress engine ask often).
     @functools.cached_property

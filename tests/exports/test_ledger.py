@@ -63,7 +63,9 @@ def site_ledger(site, year: int) -> dict[str, tuple[str, str]]:
             continue  # the score tables
         for tr in table.select("tr")[1:]:
             cells = dict(zip(heads, (td.get_text(" ", strip=True) for td in tr.select("td"))))
-            found[cells["任务"].split()[0]] = (cells["状态"], cells["情况"])  # 任务: "1-1 制定…"
+            late = tr.select_one(".wm-late-note")  # a late item beside another status: noted after the reason
+            note = f"（{late.get_text(strip=True)}）" if late else ""
+            found[cells["任务"].split()[0]] = (cells["状态"].split()[0], cells["情况"] + note)  # 任务: "1-1 制定…"
     return found
 
 

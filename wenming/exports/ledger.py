@@ -14,6 +14,12 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import errno
+import gc
+import io
+import os
+import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,9 +98,10 @@ def task_row(v: YearView, task: Task, category: str) -> Row:
         category=category, task_id=task.id, title=task.title,
         lead="、".join(v.org_name(o) for o in task.lead),
         coop="、".join(v.org_name(o) for o in task.coop),
-        deadline_text="；".join(d.text for d in task.deadlines),
+        deadline_text="；".join(([f"{task.phase}阶段"] if task.phase else []) + [d.text for d in task.deadlines]),
         deadline_dates="；".join(_deadline_dates(d) for d in task.deadlines),
-        status=result.status, reason=result.reason,
+        status=result.status, reason=result.reason + (f"（含{result.late}项逾期完成）"
+                                                      if result.late and result.status != Status.DONE_LATE else ""),
         score="\n".join(_score_line(rubric, item) for rubric, item in v.task_scores(task.id)),
         evidence_count=len(records),
         evidence="\n".join(line for _, line in records),
@@ -215,4 +222,25 @@ def write_xlsx(sheets: tuple[Sheet, ...], path: Path) -> None:
     if not sheets:
         wb.create_sheet("台账").append(HEADER)
     wb.properties.creator = "wenming"
-    wb.save(path)
+    path.write_bytes(_saved(wb))
+
+
+def _saved(wb) -> bytes:
+    """The workbook's bytes, made in memory (a full disk then stops one plain write, not openpyxl's zip). A
+    full disk or a size limit in openpyxl's temporary files (written by lxml, which names it its own way) is
+    an OSError; the streams openpyxl leaves open then fail again when freed, quietly."""
+    out, code, hook = io.BytesIO(), None, sys.unraisablehook
+    sys.unraisablehook = lambda unraisable: None
+    try:
+        try:
+            wb.save(out)
+        except Exception as exc:
+            code = getattr(errno, str(exc).removeprefix("IO_"), None) if str(exc).startswith("IO_") else None
+            if code is None:
+                raise
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
+    if code is not None:
+        raise OSError(code, os.strerror(code), tempfile.gettempdir())
+    return out.getvalue()

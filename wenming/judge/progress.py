@@ -49,6 +49,27 @@ class Due:
 
 
 @dataclass(frozen=True)
+class StepProgress:
+    """One step of the plan as of a date: its work, what of it is due by then, and what of that is met."""
+
+    name: str
+    start: dt.date
+    end: dt.date
+    tasks: tuple[str, ...]
+    """The tasks whose work is this step's (`phase:`); empty when the plan ties none to it."""
+    due: int
+    """Requirements due by the as-of date: of its own tasks, or (without tasks) any task's falling in the step."""
+    met: int
+    overdue: int
+    state: str
+    """未开始, 进行中 or 已结束."""
+
+    @property
+    def behind(self) -> bool:
+        return self.overdue > 0
+
+
+@dataclass(frozen=True)
 class YearProgress:
     year: int
     as_of: dt.date
@@ -57,8 +78,8 @@ class YearProgress:
     categories: tuple[Rollup, ...]
     departments: dict[str, Rollup]
     """Org id → roll-up of the tasks it leads."""
-    phases: tuple[tuple[str, dt.date, dt.date, int, int], ...]
-    """(phase name, start, end, requirements due in it, met)."""
+    phases: tuple[StepProgress, ...]
+    """The plan's steps, in date order."""
     scores: tuple[RubricScore, ...]
     overdue: tuple[Due, ...]
     upcoming: tuple[Due, ...]
@@ -83,6 +104,21 @@ def rollup(name: str, tasks: list[Task], results: dict[str, TaskResult]) -> Roll
     return Rollup(name, tuple(t.id for t in tasks), counts, share, late)
 
 
+def _step(plan, i: int, results: dict[str, TaskResult], as_of: dt.date) -> StepProgress:
+    p = plan.phases[i]
+    own = tuple(t.id for t in plan.tasks if t.phase == p.name)
+    if own:
+        rules = [r for t in own for r in results[t].rules]
+    else:  # a step without work of its own: the requirements of any task that fall due in it
+        last = i == len(plan.phases) - 1
+        rules = [r for res in results.values() for r in res.rules
+                 if r.due and (p.start <= r.due <= p.end or (last and r.due > p.end))]
+    due = [r for r in rules if r.due and r.due <= as_of]
+    state = "未开始" if as_of < p.start else "已结束" if as_of >= p.end else "进行中"
+    return StepProgress(p.name, p.start, p.end, own, len(due), sum(1 for r in due if r.status in MET),
+                        sum(1 for r in rules if r.status == Status.OVERDUE), state)
+
+
 def evaluate_year(unit: Unit, year: Year, as_of: dt.date) -> YearProgress:
     plan = year.plan
     staff = unit.staff.get(year.year)
@@ -94,12 +130,7 @@ def evaluate_year(unit: Unit, year: Year, as_of: dt.date) -> YearProgress:
         led = [t for t in plan.tasks if org.id in t.lead]
         if led:
             departments[org.id] = rollup(org.name, led, results)
-    phases = []
-    for i, p in enumerate(plan.phases):
-        last = i == len(plan.phases) - 1
-        due = [r for res in results.values() for r in res.rules
-               if r.due and (p.start <= r.due <= p.end or (last and r.due > p.end))]
-        phases.append((p.name, p.start, p.end, len(due), sum(1 for r in due if r.status in MET)))
+    phases = [_step(plan, i, results, as_of) for i in range(len(plan.phases))]
     evidence = {t.id: len(evidence_dates(year, t, as_of)) for t in plan.tasks}
     overdue, upcoming = [], []
     horizon = as_of + dt.timedelta(days=UPCOMING_DAYS)

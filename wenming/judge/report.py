@@ -14,8 +14,11 @@ def report_lines(p: YearProgress, verbose: bool = False) -> list[str]:
         pending = f"，{r.pending} 项待人工评分" if r.pending else ""
         bonus = f"（含加分 {r.bonus:g}）" if r.bonus else ""
         lines.append(f"  预计得分 {r.rubric.name}：{r.earned:.1f} / {r.points:g}{bonus}{pending}")
-    for name, start, end, total, done in p.phases:
-        lines.append(f"  阶段 {name}（{start.isoformat()}—{end.isoformat()}）：到期要求 {total}，已达标 {done}")
+    for s in p.phases:
+        work = f"，{len(s.tasks)} 项任务" if s.tasks else ""
+        behind = f"，逾期 {s.overdue}" if s.overdue else ""
+        lines.append(f"  阶段 {s.name}（{s.start.isoformat()}—{s.end.isoformat()}，{s.state}{work}）："
+                     f"到期要求 {s.due}，已达标 {s.met}{behind}")
     for task_id, res in p.tasks.items():
         late = f"（含{res.late}项逾期完成）" if res.late and res.status != Status.DONE_LATE else ""
         lines.append(f"{task_id} {res.status.value}{late}：{res.reason}")

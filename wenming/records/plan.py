@@ -17,15 +17,38 @@ from .rulespec import validate_rule, validate_score
 
 PLAN_FIELDS = ("title", "number", "issued", "issuer", "guiding", "goals", "requirements", "leading_group",
                "phases", "categories", "schedule", "rubrics", "events", "headings")
-CATEGORY_FIELDS = ("number", "title", "lead", "coop", "tasks")
+CATEGORY_FIELDS = ("number", "title", "lead", "coop", "tasks", "phase")
 TASK_FIELDS = ("id", "title", "text", "lead", "coop", "deadline", "frequency", "count", "evidence", "points", "rules",
-               "score", "owner", "leader", "subtasks")
+               "score", "owner", "leader", "subtasks", "phase")
 SUBTASK_FIELDS = ("id", "title", "text", "lead", "coop", "deadline", "frequency", "evidence", "rules", "owner", "leader")
 RUBRIC_FIELDS = ("id", "name", "total", "items")
 SCHEDULE_FIELDS = ("id", "month", "when", "activity", "report", "tasks")
 _TASK_ID = re.compile(r"^(\d{1,2})-(\d{1,2})$")
 _SUBTASK_ID = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{1,2})$")
 _SCHEDULE_ID = re.compile(r"^(\d{2})-(\d{1,2})$")
+
+
+def _phase_ref(f: Fields, phases: list[Phase]) -> str:
+    """`phase: 宣传发动`: the step a category or task belongs to, by the name in `phases`."""
+    name = f.text("phase")
+    if name and not any(p.name == name for p in phases):
+        names = [p.name for p in phases]
+        hint = did_you_mean(name, names) or (f"已登记的阶段：{'、'.join(names)}。" if names else
+                                             "请先在 phases 里登记这个阶段（name、start、end）。")
+        f.error("phase", f"phases 里没有阶段 {show(name)}。{hint}")
+        return ""
+    return name
+
+
+def _in_step(task: Task, name: str, phases: list[Phase]) -> Task:
+    """A step's window holds back all of its work: the task starts no earlier and ends no later than the step."""
+    if not name:
+        return task
+    step = next(p for p in phases if p.name == name)
+    start = max(task.start or step.start, step.start)
+    end = min(task.end or step.end, step.end)
+    subtasks = tuple(_in_step(s, name, phases) for s in task.subtasks)
+    return replace(task, phase=name, start=start, end=max(end, start), subtasks=subtasks)
 
 
 def _org_refs(f: Fields, key: str, unit: Unit, required: bool = False) -> tuple[str, ...]:
@@ -157,8 +180,8 @@ def validate_plan(raw: RawFile, year: int, unit: Unit, problems: list[Problem],
         if start and end and end < start:
             p.error("end", f"结束日期 {end} 早于开始日期 {start}。")
         elif name and start and end:
-            phases.append(Phase(name, start, end))
-        p.check_unknown(("name", "start", "end"))
+            phases.append(Phase(name, start, end, p.text("text")))
+        p.check_unknown(("name", "start", "end", "text"))
     leaders = []
     for i, _ in f.items("leading_group"):
         p = f.sub("leading_group", i)
@@ -206,12 +229,13 @@ def validate_plan(raw: RawFile, year: int, unit: Unit, problems: list[Problem],
             c.error("number", f"方面序号 {number} 重复。请检查序号。")
         numbers.add(number)
         category = Category(number, c.text("title", required=True, example="创建工作机制方面"),
-                            _org_refs(c, "lead", unit), _org_refs(c, "coop", unit), ())
+                            _org_refs(c, "lead", unit), _org_refs(c, "coop", unit), (), _phase_ref(c, phases))
         tasks = []
         for j, _ in c.items("tasks", required=True, example="[……]"):
             t = c.sub("tasks", j)
             task = _task(t, category, year, raw.path, unit, tallies, rubrics, events=tuple(n for e in events for n in e.names),
                          unit_kinds=kinds)
+            task = _in_step(task, _phase_ref(t, phases) or category.phase, phases) if task else None
             if task is None:
                 continue
             if task.id in task_seen:
@@ -223,7 +247,8 @@ def validate_plan(raw: RawFile, year: int, unit: Unit, problems: list[Problem],
             tasks.append(task)
         # A category or task the plan gives no lead is valid: its pages say 牵头部门：未明确.
         c.check_unknown(CATEGORY_FIELDS)
-        categories.append(Category(category.number, category.title, category.lead, category.coop, tuple(tasks)))
+        categories.append(Category(category.number, category.title, category.lead, category.coop, tuple(tasks),
+                                   category.phase))
     schedule = []
     schedule_seen: dict[str, int] = {}
     for i, _ in f.items("schedule"):

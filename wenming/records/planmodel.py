@@ -57,6 +57,8 @@ class Task:
     subtasks: tuple["Task", ...] = ()
     """①②③ or 一是/二是 under this task, each with its own rules; their evidence counts for this task."""
     parent: str = ""
+    phase: str = ""
+    """The step (`phases` name) this task's work belongs to: its window bounds the task."""
     """For a subtask: the id of the task it belongs to (`1-2` for `1-2-1`)."""
 
     @property
@@ -94,6 +96,8 @@ class Category:
     lead: tuple[str, ...]
     coop: tuple[str, ...]
     tasks: tuple[Task, ...]
+    phase: str = ""
+    """The step whose work this category is (its tasks inherit it)."""
 
 
 @dataclass(frozen=True)
@@ -130,9 +134,13 @@ class Judgement:
 
 @dataclass(frozen=True)
 class Phase:
+    """A step of the plan (宣传发动, 组织实施, 检查验收): its window holds back all of its work."""
+
     name: str
     start: dt.date
     end: dt.date
+    text: str = ""
+    """What the plan says of the step."""
 
 
 @dataclass(frozen=True)

@@ -78,13 +78,14 @@ def _probe_texts() -> dict[str, str]:
                     "departments: [{id: bgs, name: x}]\nbranches: [{id: zb1, name: x}]\nhonor_categories: [x]\n",
         "2018/plan.yml": (
             "title: x\nnumber: x\nissued: 2018-01-01\nissuer: x\nguiding: x\ngoals: x\nrequirements: x\n"
-            "leading_group: [{role: x, name: x, post: x}]\nphases: [{name: x, start: 2018-01-01, end: 2018-01-02}]\n"
+            "leading_group: [{role: x, name: x, post: x}]\nphases: [{name: x, start: 2018-01-01, end: 2018-01-02, text: x}]\n"
+            "period: {start: 2018-01-01, end: 2018-12-31}\n"
             "headings: {guiding: x, goals: x, leading_group: x, phases: x, tasks: x, requirements: x, schedule: x,"
             " scores: x}\n"
-            "rubrics: [{id: r, name: x, total: 1, items: [{name: x, points: 1}]}]\nevents: [{name: x, start: 2018-01-01, end: 2018-01-02}]\n"
-            "categories:\n- {number: 1, title: x, lead: [bgs], coop: [bgs], tasks: [\n"
+            "rubrics: [{id: r, name: x, total: 1, items: [{name: x, points: 1}]}]\nevents: [{name: x, start: 2018-01-01, end: 2018-01-02, also: [y]}]\n"
+            "categories:\n- {number: 1, title: x, lead: [bgs], coop: [bgs], phase: x, tasks: [\n"
             "  {id: '1-1', title: x, text: x, lead: [bgs], coop: [bgs], deadline: 年底前, frequency: 每季度, count: 1,\n"
-            "   evidence: x, owner: x, leader: x,\n"
+            "   evidence: x, owner: x, leader: x, phase: x,\n"
             "   subtasks: [{id: '1-1-1', title: x, text: x, lead: [bgs], coop: [bgs], deadline: 年底前, frequency: 每季度,"
             f" evidence: x, owner: x, leader: x, rules: {_probe_rules()}}}],\n"
             f"   points: 1, score: {{rubric: r}}, rules: {_probe_rules()}}},\n"

@@ -98,11 +98,20 @@ def cycles(kind: str, span: Span) -> list[tuple[dt.date, dt.date]]:
             day += dt.timedelta(days=7)
         return out
     months = CYCLE_MONTHS[kind]
-    for first in range(1, 13, months):
-        start, end = dt.date(span.start.year, first, 1), month_end(span.start.year, first + months - 1)
-        if end >= span.start and start <= span.end:
+    y, m = span.start.year, (span.start.month - 1) // months * months + 1  # calendar-aligned, across a year end too
+    while dt.date(y, m, 1) <= span.end:
+        start, end = dt.date(y, m, 1), month_end(y, m + months - 1)
+        if end >= span.start:
             out.append((max(start, span.start), min(end, span.end)))
+        m += months
+        if m > 12:
+            y, m = y + 1, m - 12
     return out
+
+
+def _in_span(month: int, span: Span) -> int:
+    """The year of a month named without one, inside the task's time (a plan may run September to June)."""
+    return span.start.year + (1 if month < span.start.month and span.end.year > span.start.year else 0)
 
 
 def per_cycle_results(rule: dict, found: list[Piece], span: Span, as_of: dt.date) -> list[RuleResult]:
@@ -133,9 +142,11 @@ def occasions_results(rule: dict, found: list[Piece], span: Span, as_of: dt.date
     out = []
     need = _need(rule)
     months = sorted(rule.get("months", []))
+    months = sorted(months, key=lambda m: (_in_span(m, span), m))
     for i, month in enumerate(months):
-        start, end = dt.date(span.start.year, month, 1), month_end(span.start.year, month)
-        nxt = dt.date(span.start.year, months[i + 1], 1) - dt.timedelta(days=1) if i + 1 < len(months) else None
+        y = _in_span(month, span)
+        start, end = dt.date(y, month, 1), month_end(y, month)
+        nxt = dt.date(_in_span(months[i + 1], span), months[i + 1], 1) - dt.timedelta(days=1) if i + 1 < len(months) else None
         out.append(window_result(f"{month}月开展{'一' if need == 1 else need}次", found, start, end, need, as_of,
                                  late_until=nxt))
     window = int(rule.get("window", 7))
@@ -165,15 +176,20 @@ def spread_result(rule: dict, found: list[Piece], span: Span, as_of: dt.date) ->
                       records=records)
 
 
+def _festival_in(name: str, span: Span) -> dt.date:
+    """The festival's date inside the task's time (in a plan across two years, whichever year holds it)."""
+    days = [festival_date(name, y) for y in range(span.start.year, span.end.year + 1)]
+    return next((d for d in days if span.start <= d <= span.end), days[0])
+
+
 def festival_results(rule: dict, activities: list[Activity], found: list[Piece], span: Span,
                      as_of: dt.date) -> list[RuleResult]:
     """我们的节日. With `relation`: before (by the day before) or on the festival day. Otherwise tagged
     activities inside the window around each festival (`before`/`after` days)."""
-    year = span.start.year
     if rule.get("relation"):
         out = []
         for name in rule.get("festivals") or FESTIVALS:
-            day = festival_date(name, year)
+            day = _festival_in(name, span)
             if rule["relation"] == "on":
                 out.append(window_result(f"{name}（{md(day)}）当天", found, day, day, 1, as_of, late_until=span.end))
             else:
@@ -190,7 +206,7 @@ def festival_results(rule: dict, activities: list[Activity], found: list[Piece],
             name = festival_of_tag(tag)
             if name not in names:
                 continue
-            first, last = window.bounds(festival_date(name, year))
+            first, last = window.bounds(_festival_in(name, span))
             if a.start <= last and a.end >= first:  # any day of the activity around the festival
                 covered.setdefault(name, []).append(a)
                 break
@@ -199,7 +215,7 @@ def festival_results(rule: dict, activities: list[Activity], found: list[Piece],
     out = []
     if rule.get("festivals"):
         for name in names:
-            day = festival_date(name, year)
+            day = _festival_in(name, span)
             start, due = day - dt.timedelta(days=window.before), day + dt.timedelta(days=window.after)
             have = len(covered.get(name, ()))
             late = after.get(name, [])[:1] if not have else []

@@ -33,7 +33,8 @@ def evidence_dates(year: Year, task: Task, as_of: dt.date) -> list[dt.date]:
 
 
 def task_span(year: Year, task: Task) -> Span:
-    return Span(task.start or dt.date(year.year, 1, 1), task.end or dt.date(year.year, 12, 31))
+    """The task's own time: its start and time limit, else the plan's (the calendar year, or its `period`)."""
+    return Span(task.start or year.plan.start, task.end or year.plan.end)
 
 
 def evaluate_task(year: Year, task: Task, as_of: dt.date, staff: int | None = None,

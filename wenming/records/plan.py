@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
@@ -10,13 +11,13 @@ from .load import RawFile
 from .model import Source, Unit
 from .planmodel import HEADINGS, Category, Event, Leader, Phase, Plan, Rubric, ScheduleItem, Task
 from .phrases import PhraseReading, read_phrase
-from .readings import deadline_of, merge_rules, rule_of, task_bounds
+from .readings import deadline_of, merge_rules, reading_in_period, rule_in_period, rule_of, task_bounds
 from .problems import Problem
 from .refs import Refs
 from .rulespec import validate_rule, validate_score
 
 PLAN_FIELDS = ("title", "number", "issued", "issuer", "guiding", "goals", "requirements", "leading_group",
-               "phases", "categories", "schedule", "rubrics", "events", "headings")
+               "phases", "categories", "schedule", "rubrics", "events", "headings", "period")
 CATEGORY_FIELDS = ("number", "title", "lead", "coop", "tasks", "phase")
 TASK_FIELDS = ("id", "title", "text", "lead", "coop", "deadline", "frequency", "count", "evidence", "points", "rules",
                "score", "owner", "leader", "subtasks", "phase")
@@ -26,6 +27,24 @@ SCHEDULE_FIELDS = ("id", "month", "when", "activity", "report", "tasks")
 _TASK_ID = re.compile(r"^(\d{1,2})-(\d{1,2})$")
 _SUBTASK_ID = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{1,2})$")
 _SCHEDULE_ID = re.compile(r"^(\d{2})-(\d{1,2})$")
+
+
+def _period(f: Fields, year: int) -> tuple[dt.date, dt.date] | None:
+    """`period: {start: 2023-09-01, end: 2024-06-30}`: a plan that runs across two years (a school year)."""
+    if not f.has("period"):
+        return None
+    p = f.sub("period")
+    start, end = p.date("start", required=True), p.date("end", required=True)
+    p.check_unknown(("start", "end"))
+    if not (start and end):
+        return None
+    if start.year != year:
+        p.error("start", f"方案从 {start} 开始，应放在 {start.year}/ 文件夹里（两年的方案放在开始那一年的文件夹）。")
+        return None
+    if end <= start or end.year > year + 1:
+        p.error("end", f"结束日期 {end} 应在 {start} 之后、{year + 1} 年底之前。")
+        return None
+    return start, end
 
 
 def _phase_ref(f: Fields, phases: list[Phase]) -> str:
@@ -55,7 +74,8 @@ def _org_refs(f: Fields, key: str, unit: Unit, required: bool = False) -> tuple[
     return Refs(unit, None, 0).orgs(f, key, required)
 
 
-def _phrases(f: Fields, key: str, year: int, events: tuple[str, ...] = (), kinds: tuple[str, ...] = ()) -> list[PhraseReading]:
+def _phrases(f: Fields, key: str, year: int, events: tuple[str, ...] = (), kinds: tuple[str, ...] = (),
+             period: tuple[dt.date, dt.date] | None = None) -> list[PhraseReading]:
     """Every phrase of `deadline:` or `frequency:`, read; a phrase not read exactly is an error."""
     out = []
     for i, item in f.items(key, example="3月底前" if key == "deadline" else "每季度不少于一次"):
@@ -74,13 +94,13 @@ def _phrases(f: Fields, key: str, year: int, events: tuple[str, ...] = (), kinds
             what = "时限" if key == "deadline" else "频次"
             f.error(key, f"{what}：{reading.error}看不懂的{what}也可以删掉，改在 rules 里写考核规则。", f.item_line(key, i))
         else:
-            out.append(reading)
+            out.append(replace(reading, readings=tuple(reading_in_period(r, period) for r in reading.readings)))
     return out
 
 
 def _task(f: Fields, category: Category, year: int, path: str, unit: Unit, tallies: set[str] | None,
           rubrics: dict[str, Rubric], parent: Task | None = None, events: tuple[str, ...] = (),
-          unit_kinds: tuple[str, ...] = ()) -> Task | None:
+          unit_kinds: tuple[str, ...] = (), period: tuple[dt.date, dt.date] | None = None) -> Task | None:
     """A task of the plan; with `parent`, one of its subtasks (①② or 一是/二是), id `<parent>-<n>`."""
     if parent is not None:
         task_id = f.text("id", required=True, example=f"{parent.id}-1")
@@ -93,9 +113,9 @@ def _task(f: Fields, category: Category, year: int, path: str, unit: Unit, talli
         f.error("id", f'任务编号应写成 方面-序号（如 "{category.number}-1"），实际为 {show(task_id)}。')
     elif parent is None and task_id and int(task_id.split("-")[0]) != category.number:
         f.error("id", f'任务 "{task_id}" 放在了方面（{category.number}）下面。编号的第一部分应为 {category.number}。')
-    deadline = _phrases(f, "deadline", year, events, unit_kinds)
-    frequency = _phrases(f, "frequency", year, events, unit_kinds)
-    rules = [rule_of(r, pr.phrase, key, year) for key, prs in (("deadline", deadline), ("frequency", frequency))
+    deadline = _phrases(f, "deadline", year, events, unit_kinds, period)
+    frequency = _phrases(f, "frequency", year, events, unit_kinds, period)
+    rules = [rule_in_period(rule_of(r, pr.phrase, key, year), period) for key, prs in (("deadline", deadline), ("frequency", frequency))
              for pr in prs for r in pr.readings]
     for i, rule in f.items("rules"):
         if not isinstance(rule, dict):
@@ -120,7 +140,7 @@ def _task(f: Fields, category: Category, year: int, path: str, unit: Unit, talli
             sf.error("rubric", f"rubrics 里没有测评体系 {show(rubric)}。{hint or '请先在方案的 rubrics 中登记。'}")
             continue
         scores.append({**score, "rubric": rubric, "item": sf.text("item")})
-    start, end = task_bounds(deadline, rules, year)
+    start, end = task_bounds(deadline, rules, year, period)
     count = f.integer("count", minimum=1, example="4", plausible=(1, 366))
     if count and any(r["type"] == "count" for r in rules):
         f.warn("count", f"count: {count} 与 frequency 或 rules 里的次数重复了。请只写一处（建议写 frequency，照方案原文）。")
@@ -131,7 +151,7 @@ def _task(f: Fields, category: Category, year: int, path: str, unit: Unit, talli
         text=f.text("text", required=True, example="（照方案原文抄录）"),
         lead=_org_refs(f, "lead", unit) or above.lead,
         coop=_org_refs(f, "coop", unit) or above.coop,
-        deadlines=tuple(deadline_of(pr) for pr in deadline),
+        deadlines=tuple(deadline_of(pr, period) for pr in deadline),
         count=count,
         evidence=f.text("evidence"),
         points=f.number("points", example="2", plausible=(0, 1000)),
@@ -143,14 +163,14 @@ def _task(f: Fields, category: Category, year: int, path: str, unit: Unit, talli
     )
     if parent is None and f.has("subtasks"):
         task = replace(task, subtasks=tuple(_subtasks(f, task, category, year, path, unit, tallies, rubrics,
-                                                       events, unit_kinds)))
+                                                       events, unit_kinds, period)))
     f.check_unknown(SUBTASK_FIELDS if parent else TASK_FIELDS)
     return task if task_id else None
 
 
 def _subtasks(f: Fields, task: Task, category: Category, year: int, path: str, unit: Unit,
               tallies: set[str] | None, rubrics: dict[str, Rubric], events: tuple[str, ...] = (),
-              unit_kinds: tuple[str, ...] = ()) -> list[Task]:
+              unit_kinds: tuple[str, ...] = (), period: tuple[dt.date, dt.date] | None = None) -> list[Task]:
     out: list[Task] = []
     for i, item in f.items("subtasks", example=f'[{{id: "{task.id}-1", text: 一是……}}]'):
         if not isinstance(item, dict):
@@ -158,7 +178,7 @@ def _subtasks(f: Fields, task: Task, category: Category, year: int, path: str, u
                     f.item_line("subtasks", i))
             continue
         sub = _task(f.sub("subtasks", i), category, year, path, unit, tallies, rubrics, parent=task, events=events,
-                    unit_kinds=unit_kinds)
+                    unit_kinds=unit_kinds, period=period)
         if sub is not None and any(s.id == sub.id for s in out):
             f.sub("subtasks", i).error("id", f'子任务编号 "{sub.id}" 重复。')
         elif sub is not None:
@@ -173,6 +193,7 @@ def validate_plan(raw: RawFile, year: int, unit: Unit, problems: list[Problem],
     if raw.ok and not isinstance(raw.data, dict):
         problems.append(Problem(raw.path, 1, "", f"应为一组字段（title: …），实际为{show(raw.data)}。"))
     f = Fields(data, raw.path, problems, line=1)
+    period = _period(f, year)
     phases = []
     for i, _ in f.items("phases"):
         p = f.sub("phases", i)
@@ -234,7 +255,7 @@ def validate_plan(raw: RawFile, year: int, unit: Unit, problems: list[Problem],
         for j, _ in c.items("tasks", required=True, example="[……]"):
             t = c.sub("tasks", j)
             task = _task(t, category, year, raw.path, unit, tallies, rubrics, events=tuple(n for e in events for n in e.names),
-                         unit_kinds=kinds)
+                         unit_kinds=kinds, period=period)
             task = _in_step(task, _phase_ref(t, phases) or category.phase, phases) if task else None
             if task is None:
                 continue
@@ -295,7 +316,7 @@ def validate_plan(raw: RawFile, year: int, unit: Unit, problems: list[Problem],
         leading_group=tuple(leaders), phases=tuple(sorted(phases, key=lambda p: p.start)),
         categories=tuple(sorted(categories, key=lambda c: c.number)),
         schedule=tuple(sorted(schedule, key=lambda s: (s.month, _seq(s.id)))),
-        rubrics=tuple(rubrics.values()), events=tuple(events),
+        rubrics=tuple(rubrics.values()), events=tuple(events), period=period,
         source=Source(raw.path, 1),
     )
 

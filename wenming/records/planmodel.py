@@ -185,6 +185,16 @@ class Plan:
     events: tuple["Event", ...] = ()
     headings: tuple[tuple[str, str], ...] = ()
     """The plan's own section headings (`("guiding", "一、总体要求")`), where it words them differently."""
+    period: tuple[dt.date, dt.date] | None = None
+    """A plan that runs across two years (September to June); None: the calendar year."""
+
+    @property
+    def start(self) -> dt.date:
+        return self.period[0] if self.period else dt.date(self.year, 1, 1)
+
+    @property
+    def end(self) -> dt.date:
+        return self.period[1] if self.period else dt.date(self.year, 12, 31)
 
     def heading(self, key: str) -> str:
         return dict(self.headings).get(key) or HEADINGS[key]

@@ -24,6 +24,29 @@ _FIGURES = ("ratio", "hours_per_capita")
 _JUDGED_CYCLES = {"day": "每天的要求由人工评定", "years": "几年一次的要求由人工评定本年是否需要"}
 
 
+def into_period(day: dt.date, period: tuple[dt.date, dt.date] | None) -> dt.date:
+    """A date the plan names, in a plan that runs across two years (September to June): a month before the
+    plan's first month is in the plan's second year (`3月底前` in a 2023—2024 school year is 2024-03-31)."""
+    if period is None or period[0].year == period[1].year or day >= period[0]:
+        return day
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + 1, day=28)
+
+
+def reading_in_period(reading: Reading, period: tuple[dt.date, dt.date] | None) -> Reading:
+    values = {k: into_period(v, period) if isinstance(v, dt.date) else v for k, v in reading.values.items()}
+    if reading.kind == "window" and values["end"] < values["start"]:
+        values["end"] = into_period(values["end"].replace(year=values["start"].year - 1), period)
+    return Reading(reading.kind, values)
+
+
+def rule_in_period(rule: dict, period: tuple[dt.date, dt.date] | None) -> dict:
+    out = {k: into_period(v, period) if isinstance(v, dt.date) else v for k, v in rule.items()}
+    return out
+
+
 def rule_of(reading: Reading, label: str, origin: str, year: int | None = None) -> dict:
     """One reading → one rule dict (`{"type": …, "label": phrase, "origin": "deadline"|"frequency"}`).
 
@@ -112,7 +135,7 @@ def _festival_rule(v: dict, base: dict, year: int | None) -> dict:
     return rule
 
 
-def deadline_of(pr: PhraseReading) -> Deadline:
+def deadline_of(pr: PhraseReading, period: tuple[dt.date, dt.date] | None = None) -> Deadline:
     """The display form of one deadline phrase (the pages' month deadlines, the ledger's dates)."""
     kinds = {r.kind for r in pr.readings}
     dates = sorted({r.get("date") or r.get("end") for r in pr.readings if r.kind in ("due", "window", "on")})
@@ -123,12 +146,13 @@ def deadline_of(pr: PhraseReading) -> Deadline:
         return Deadline(pr.phrase, "recurring", ())
     if "each_month" in kinds:
         from .dates import month_end
-        dates = sorted(set(dates) | {month_end(pr.year, m) for r in pr.readings if r.kind == "each_month"
+        dates = sorted(set(dates) | {into_period(month_end(pr.year, m), period) for r in pr.readings if r.kind == "each_month"
                                      for m in r.get("months")})
     return Deadline(pr.phrase, "absolute" if dates else "other", tuple(dates))
 
 
-def task_bounds(deadline: list[PhraseReading], rules: list[dict], year: int) -> tuple[dt.date | None, dt.date | None]:
+def task_bounds(deadline: list[PhraseReading], rules: list[dict], year: int,
+                period: tuple[dt.date, dt.date] | None = None) -> tuple[dt.date | None, dt.date | None]:
     """(start, end) of a task: `from` readings or rules start it; a deadline of dates only ends it.
 
     A deadline that states only dates (`10月底前`, `[5月底, 8月底]`, `3月`) is the task's time limit:
@@ -141,7 +165,7 @@ def task_bounds(deadline: list[PhraseReading], rules: list[dict], year: int) -> 
     end = None
     if readings and all(r.kind in _DATED for r in readings):
         from .dates import month_end
-        ends = [r.get("date") or r.get("end") or month_end(year, max(r.get("months")))
+        ends = [r.get("date") or r.get("end") or max(into_period(month_end(year, m), period) for m in r.get("months"))
                 for r in readings]
         end = max(ends)
     return (max(starts) if starts else None), end

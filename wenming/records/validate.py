@@ -113,6 +113,7 @@ def validate_year(raw_year: RawYear, unit: Unit, raw: RawRepo, problems: list[Pr
         kinds = tuple(sorted({str(r.data["kind"]).strip() for r in raw_year.documents if r.ok and isinstance(r.data, dict)
                               and isinstance(r.data.get("kind"), str) and 1 < len(r.data["kind"].strip()) <= 12}))
         plan = validate_plan(raw_year.plan, year, unit, problems, _tally_ids(raw_year), kinds)
+        _plan_year(raw_year.plan, year, problems)
     refs = Refs(unit, plan, year)
     activities = _activities(raw_year, refs, raw, problems)
     documents = _documents(raw_year, refs, raw, problems)
@@ -143,6 +144,20 @@ def _quantity(f: Fields) -> tuple[tuple[str, int], ...]:
     return tuple(sorted(out))
 
 
+_TITLE_YEARS = re.compile(r"((?:19|20)\d\d)\s*(?:年)?\s*(?:[-—–~～至到]\s*((?:19|20)\d\d))?")
+
+
+def _plan_year(raw: RawFile, year: int, problems: list[Problem]) -> None:
+    """A plan whose title names other years than its folder's (`2018年度…` in 2019/): a renamed or copied folder."""
+    title = raw.data.get("title") if raw.ok and isinstance(raw.data, dict) else None
+    spans = [(int(a), int(b or a)) for a, b in _TITLE_YEARS.findall(title)] if isinstance(title, str) else []
+    if not spans or any(a <= year <= b for a, b in spans):
+        return
+    named = spans[0][0]
+    problems.append(Problem(raw.path, raw.data.line_of("title"), "title", f"标题写的是 {named} 年（{show(title)}），"
+                            f"但方案在 {year}/ 文件夹里。请把文件夹改名为 {named}，或改正标题里的年份。"))
+
+
 def _visibility(f: Fields) -> Visibility:
     return f.choice("visibility", VISIBILITY, default=Visibility.PUBLIC)
 
@@ -164,7 +179,7 @@ def _activities(raw_year: RawYear, refs: Refs, raw: RawRepo, problems: list[Prob
     out = []
     for r, stem, slug, f in _mappings(raw_year.activities, problems, "title", True):
         title = f.text("title", required=True, example="第一期道德讲堂")
-        start, end = _dates(f, refs.year)
+        start, end = _dates(f, refs.year, refs.plan.period if refs.plan else None)
         folder = str(PurePosixPath(r.rel).parent / stem)
         photos = _photos(f, folder, raw)
         _unlisted_photos(r, folder, photos, raw.files, problems)
@@ -221,7 +236,7 @@ def _private(f: Fields) -> Private:
     return private
 
 
-def _dates(f: Fields, year: int) -> tuple[dt.date | None, dt.date | None]:
+def _dates(f: Fields, year: int, period=None) -> tuple[dt.date | None, dt.date | None]:
     if f.has("date"):
         start = end = f.date("date")
         if f.has("start") or f.has("end"):
@@ -234,7 +249,10 @@ def _dates(f: Fields, year: int) -> tuple[dt.date | None, dt.date | None]:
     else:
         f.missing("date", "2018-03-06")
         return None, None
-    if start and start.year != year:
+    if start and period and not period[0] <= start <= period[1]:
+        key = "date" if f.has("date") else "start"
+        f.error(key, f"日期 {start} 不在方案的起止日期（{period[0]} 至 {period[1]}）之内。请检查日期。")
+    elif start and start.year != year and not period:
         key = "date" if f.has("date") else "start"
         f.error(key, f"日期 {start} 不在 {year} 年，但文件在 {year}/ 文件夹里。请检查日期，或把文件移到 {start.year}/ 文件夹。")
     return start, end

@@ -17,8 +17,9 @@ from ...records.problems import Problem
 from ...records.unit import validate_unit
 from ..scaffold import NewFile, check_new
 from .model import PlanDraft
+from .limits import PHRASE_SECONDS, Clock, ReadError
 from .outline import recognise
-from .readers import ReadError, read_document
+from .readers import read_documents
 from .writer import Key, render
 
 _UNFIXABLE = {"id", "number", "title", "text"}  # structure: commenting these out would break the draft
@@ -59,20 +60,25 @@ class Imported:
         return self.text.count("# 待确认：")
 
 
-def import_plan(source: Path, raw: RawRepo, year: int | None = None) -> Imported:
-    """The draft plan of `source`, checked against the data repository `raw` (its unit.yml and that year)."""
+def import_plan(source: Path | list[Path], raw: RawRepo, year: int | None = None, clock: Clock | None = None) -> Imported:
+    """The draft plan of `source` (the plan, or the plan and its attachments), checked against the data
+    repository `raw` (its unit.yml and that year)."""
+    sources = list(source) if isinstance(source, (list, tuple)) else [source]
     if raw.unit is None or not raw.unit.ok:
         raise ImportProblem(f"{raw.root}/unit.yml: 缺少或读不出单位信息。导入方案要用到其中的部门（departments），"
                             "请先按用户指南 → 数据格式建立 unit.yml，并运行 wenming check 改正。")
+    if year is not None and not 1990 <= year <= 2100:
+        raise ImportProblem(f"--year {year}: 年度应在 1990 到 2100 之间。")
     try:
-        blocks = read_document(source)
+        blocks = read_documents(sources)
     except ReadError as exc:
         raise ImportProblem(str(exc)) from None
     unit = validate_unit(raw.unit, [])
-    draft = recognise(blocks, unit, year)
+    draft = recognise(blocks, unit, year, clock or Clock(PHRASE_SECONDS))
     if not 1990 <= draft.year <= 2100:
-        raise ImportProblem(f"{source}: 看不出这是哪一年的方案。请加上 --year，如 --year 2019。")
-    return check_draft(draft, raw, source.name)
+        named = f"写的是 {draft.year} 年，不在 1990 到 2100 年之间" if draft.year else "看不出这是哪一年的方案"
+        raise ImportProblem(f"{sources[0]}: {named}。请加上 --year，如 --year 2019。")
+    return check_draft(draft, raw, "、".join(s.name for s in sources))
 
 
 def check_draft(draft: PlanDraft, raw: RawRepo, source_name: str) -> Imported:

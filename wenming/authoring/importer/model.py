@@ -35,6 +35,10 @@ class TaskDraft:
     coop: tuple[str, ...] = ()
     aliases: tuple[tuple[str, str], ...] = ()
     notes: list[Note] = field(default_factory=list)
+    subtasks: list["TaskDraft"] = field(default_factory=list)
+    """①② or 一是、二是 under the task, each with its own words, departments and time (id `<task>-<n>`)."""
+    parent: str = ""
+    """For a subtask: its task's id."""
 
 
 @dataclass
@@ -83,10 +87,17 @@ class PlanDraft:
     """Department names the unit does not have, in the document's order."""
     leftovers: list[str] = field(default_factory=list)
     """Paragraphs and tables that went nowhere, for the editor to look over."""
+    attachments: list[str] = field(default_factory=list)
+    """Attachments the plan refers to for its tasks (`详见附件1`) that were not imported with it."""
 
     @property
     def tasks(self) -> list[TaskDraft]:
         return [t for c in self.categories for t in c.tasks]
+
+    @property
+    def all_tasks(self) -> list[TaskDraft]:
+        """Every task and, after each, its subtasks."""
+        return [x for t in self.tasks for x in (t, *t.subtasks)]
 
 
 def clip(text: str, limit: int = 80) -> str:

@@ -1,113 +1,43 @@
-"""Blocks of a plan document → a :class:`PlanDraft`: sections, categories, tasks. Pure.
+"""Blocks of a plan document → a :class:`PlanDraft`. Pure.
 
-The document's own numbering decides the structure: top-level sections `一、`, categories
-`（一）`, tasks `1.` / `1、` / `（1）` / `①` / `一是`. Wherever the reading is a judgement call,
-a :class:`Note` says so.
+The document's own numbering gives the outline (:mod:`.tree`); what each section is comes from its heading
+(指导思想, 组织领导, 实施步骤, 活动安排, 要求, 任务 …) and, for tasks, from what the items say
+(:mod:`.taskfind`). Every paragraph is accounted for: it goes into a field, or it is listed under 未导入.
 """
 
 from __future__ import annotations
 
 import re
 
-from ...records.dates import cn_number
 from ...records.model import Unit
-from ...records.phrases import read_phrase
-from .departments import looks_like_org, match_departments, split_names
-from .frontmatter import read_front, read_leaders, read_phases
-from .model import CategoryDraft, Note, PlanDraft, TaskDraft, clip
-from .phrases import points, read_task_phrases, short_title, split_evidence
-from .readers import Block
+from .flat import find_tables
+from .frontmatter import read_front
+from .limits import Clock
 from .links import Matcher
+from .model import Note, PlanDraft
+from .people import read_leaders
+from .phases import read_phases
+from .readers import Block
 from .rubric import match_rubrics
-from .tables import read_table
+from .tables import read_table, schedule_lines
+from .taskfind import Finder, Ledger, labelled
+from .taskmake import Maker, clean
+from .tree import Node, Para, build, split
 
-_SPACE = re.compile(r"^[\s\u3000]+|[\s\u3000]+$")
-_SECTION = re.compile(r"^([一二三四五六七八九十]+)\s*[、.．]\s*(.+)$")
-_CATEGORY = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*(.+)$")
-_CATEGORY_DIGIT = re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*(.+)$")
-_ATTACHMENT = re.compile(r"^附\s*件\s*[一二三四五六七八九十\d]*[：:]?\s*$")
-_TASK_MARKS = (
-    ("1.", re.compile(r"^(\d{1,2})\s*[.．、]\s*(.+)$")),
-    ("（1）", re.compile(r"^[（(](\d{1,2})[）)]\s*(.+)$")),
-    ("①", re.compile(r"^([①-⑳])\s*(.+)$")),
-    ("一是", re.compile(r"^([一二三四五六七八九十]+)是[，,：:]?\s*(.+)$")),
-)
-_LABEL = re.compile(r"(?:(?:具体)?责任人|联系人|责任领导|分管领导|牵头领导|包抓领导|工作时限|完成时限|时限要求|时间节点|完成时间"
-                    r"|(?:责任|牵头|负责|承办|配合|协助|协办)(?:单位|部门|科室|处室|股室)?)[：:]")
-_LABEL_KIND = (("owner", ("责任人", "联系人")), ("leader", ("领导",)), ("limit", ("时限", "时间")),
-               ("coop", ("配合", "协助", "协办")), ("lead", ("责任", "牵头", "负责", "承办")))
+_ATTACHMENT = re.compile(r"^附\s*件\s*([\d一二三四五六七八九十]*)\s*[：:]?\s*(?P<title>[^。；;]{0,40})$")
+_TITLE = re.compile(r"^.{0,50}(?:实施方案|工作方案|工作计划|工作要点|活动方案|任务清单|任务分解表?|工作安排|工作任务|创建方案|"
+                    r"工作意见|行动方案)$")
+_REFERENCE = re.compile(r"(?:详见|见|参见|附后|列入)\s*附件\s*([\d一二三四五六七八九十]+)|附件\s*([\d一二三四五六七八九十]+)")
 KINDS = (
-    ("guiding", re.compile(r"指导思想|总体思路")),
+    ("tasks", re.compile(r"任务|分工|台账|职责")),
+    ("guiding", re.compile(r"指导思想|总体思路|总体要求")),
     ("goals", re.compile(r"目标")),
-    ("leading", re.compile(r"组织领导|领导小组|组织机构")),
-    ("phases", re.compile(r"步骤|阶段|进度安排|时间安排")),
-    ("requirements", re.compile(r"要求|保障|纪律")),
-    ("tasks", re.compile(r"任务|措施|内容|重点|举措|安排")),
+    ("leading", re.compile(r"组织领导|领导小组|组织机构|领导机构|指挥部|组织保障$")),
+    ("phases", re.compile(r"步骤|阶段|进度安排|时间安排|实施时间|方法步骤")),
+    ("schedule", re.compile(r"安排表|活动安排|月度安排|日程|行事历")),
+    ("requirements", re.compile(r"要求|保障|纪律|考核|奖惩|督导|督查")),
+    ("tasks", re.compile(r"措施|内容|重点|举措|安排|工作|活动|项目|建设")),
 )
-
-
-def clean(text: str) -> str:
-    return _SPACE.sub("", text)
-
-
-def _circled(mark: str) -> int:
-    return ord(mark) - ord("①") + 1
-
-
-def recognise(blocks: list[Block], unit: Unit, year: int | None) -> PlanDraft:
-    """The draft plan found in `blocks`; `year` None means: the year the document names."""
-    preamble: list[str] = []
-    sections: list[tuple[str, str, list[str]]] = []  # (kind, heading, paragraphs)
-    tables: list[tuple[str, Block]] = []
-    heading_before_table = ""
-    for block in blocks:
-        if block.is_table:
-            tables.append((heading_before_table, block))
-            continue
-        text = clean(block.text)
-        if not text:
-            continue
-        if len(text) <= 60:  # the last short line before a table names it (`附件2：考核评价体系`)
-            heading_before_table = text
-        if _ATTACHMENT.match(text):
-            sections.append(("attachment", text, []))
-            continue
-        m = _SECTION.match(text)
-        if m and len(m.group(2)) <= 40 and "。" not in m.group(2).rstrip("。"):
-            sections.append((_kind(m.group(2)), text, []))
-            continue
-        (sections[-1][2] if sections else preamble).append(text)
-    while sections and sections[0][0] == "attachment":  # 附件一 holding the plan itself
-        preamble.extend(sections.pop(0)[2])
-    draft = read_front(preamble, sections, year)
-    for kind, heading, paragraphs in sections:
-        if kind in ("guiding", "goals", "requirements"):
-            if getattr(draft, kind):
-                draft.leftovers.append(heading)
-                draft.leftovers.extend(paragraphs)
-            else:
-                setattr(draft, kind, "\n\n".join(paragraphs))
-        elif kind == "leading":
-            draft.leaders, rest = read_leaders(paragraphs)
-            draft.leftovers.extend(rest)
-        elif kind == "phases":
-            draft.phases, rest = read_phases(paragraphs, draft.year)
-        elif kind == "tasks" and not draft.categories:
-            _tasks(paragraphs, unit, draft)
-        elif paragraphs and not (kind == "attachment" and set(paragraphs) <= {h for h, _ in tables}):
-            if kind == "other" and any(_CATEGORY.match(p) for p in paragraphs) and not draft.categories:
-                _tasks(paragraphs, unit, draft)
-            else:
-                draft.leftovers.append(heading)
-                draft.leftovers.extend(paragraphs)
-    for heading, table in tables:
-        read_table(table, heading, unit, draft)
-    match_rubrics(draft)
-    link_schedule(draft)
-    if not draft.categories:
-        draft.notes.append(Note("没有找到任务分解：文档里没有（一）（二）这样的方面，也没有任务分解表。"
-                                "请照方案手工填写 categories。"))
-    return draft
 
 
 def _kind(title: str) -> str:
@@ -117,226 +47,226 @@ def _kind(title: str) -> str:
     return "other"
 
 
-# -- categories and tasks --------------------------------------------------------------------------
+class _Region:
+    def __init__(self, name: str):
+        self.name = name
+        self.paras: list[Para] = []
+        self.tables: list[tuple[str, Block, int]] = []
+        self.root: Node | None = None
 
-def _tasks(paragraphs: list[str], unit: Unit, draft: PlanDraft) -> None:
-    category: CategoryDraft | None = None
-    style = ""
-    for text in paragraphs:
-        m = _CATEGORY.match(text)
-        number = cn_number(m.group(1)) if m else None
-        if not m:
-            d = _CATEGORY_DIGIT.match(text)
-            expected = category.number + 1 if category else None
-            if d and expected and int(d.group(1)) == expected and style != "（1）":
-                m, number = d, expected
-        if m and number:
-            if category:
-                _close(category, unit, draft)
-            category = _category(number, m.group(2), text, unit, draft)
-            if _CATEGORY_DIGIT.match(text):
-                category.notes.append(Note(f"方面序号写成了（{number}），与其他类别的写法不同，按第 {number} 个方面导入。", clip(text)))
-            style = ""
+
+def _title_like(text: str, style: str) -> bool:
+    from .marks import mark_of
+    return style == "title" or (bool(_TITLE.match(text)) and "《" not in text and not text.startswith(("附", "关于"))
+                                and mark_of(text) is None)
+
+
+def _body_start(blocks: list[tuple[int, Block]]) -> int:
+    """Where the plan's body starts: after the notice (its attachment list numbered too) and the plan's title."""
+    from .marks import mark_of
+    last_title = -1
+    listing = False
+    for n, (_, block) in enumerate(blocks):
+        if block.is_table or block.file:
+            return last_title + 1 if last_title >= 0 else n
+        text = clean(block.text)
+        if not text:
+            listing = False
             continue
-        if category is None:
-            draft.leftovers.append(text)
+        if text.startswith("附"):
+            listing = True
             continue
-        labelled = labels(text)
-        if labelled and (category.tasks or set(labelled) <= {"lead", "coop"}):
-            apply_labels(category.tasks[-1] if category.tasks else category, labelled, text, unit, draft)
+        if _title_like(text, block.style):
+            last_title = n
+            listing = False
             continue
-        mark = _task_mark(text, style)
-        if mark:
-            style, number_text, body = mark
-            _add_task(category, number_text, body, text, unit, draft)
-        elif category.tasks:
-            task = category.tasks[-1]
-            task.text += "\n\n" + text
-            task.notes.append(Note("这一段没有编号，已并入上一项任务的原文。", clip(text)))
+        if mark_of(text) and not listing:
+            return last_title + 1 if last_title >= 0 else n
+    return last_title + 1 if last_title >= 0 else 0
+
+
+def recognise(blocks: list[Block], unit: Unit, year: int | None, clock: Clock | None = None) -> PlanDraft:
+    """The draft plan found in `blocks`; `year` None means: the year the document names."""
+    indexed = _flatten(blocks)
+    start = _body_start(indexed)
+    preamble = [(i, b) for i, b in indexed[:start]]
+    regions = [_Region("")]
+    heading = ""
+    for i, block in indexed[start:]:
+        text = clean(block.text)
+        if block.file or (not block.is_table and _ATTACHMENT.match(text) and not text.startswith("附件：1")):
+            m = _ATTACHMENT.match(text)
+            regions.append(_Region(block.file or (m.group(0) if m else "")))
+            if m and m.group("title"):
+                heading = text
+            if not block.is_table and not block.file:
+                regions[-1].paras.append(Para(i, text, None, "attachment"))
+                continue
+        region = regions[-1]
+        if block.is_table:
+            region.tables.append((heading, block, i))
+            continue
+        if not text:
+            continue
+        if len(text) <= 60:
+            heading = text
+        region.paras += split(i, text, block.style)
+    for region in regions:
+        region.root = build([p for p in region.paras if p.style != "attachment"])
+    pre_texts = [clean(b.text) for _, b in preamble if not b.is_table and clean(b.text)]
+    pre_texts += [p.text for p in regions[0].root.lines]  # the words before the first section
+    sections = [(r, n) for r in regions for n in r.root.children]
+    draft = read_front(pre_texts, [(_kind(_title(n)), n.para.text, [p.text for p in n.paras()[1:4]]) for _, n in sections],
+                       year)
+    ledger = Ledger()
+    ledger.used.update(i for i, b in preamble if _is_front(clean(b.text), draft))
+    make = Maker(unit, draft, clock)
+    _sections(regions, make, ledger)
+    for region in regions:
+        for name, table, index in region.tables:
+            before = (len(draft.categories), len(draft.schedule), len(draft.rubrics))
+            read_table(table, name, unit, draft, make)
+            if (len(draft.categories), len(draft.schedule), len(draft.rubrics)) != before:
+                ledger.used.add(index)
+    match_rubrics(draft)
+    link_schedule(draft)
+    _account(preamble, regions, ledger, draft)
+    _missing_attachments(regions, draft)
+    return draft
+
+
+def _flatten(blocks: list[Block]) -> list[tuple[int, Block]]:
+    """The blocks with each run of lines that is a flattened table (:mod:`.flat`) made a table again."""
+    out: list[tuple[int, Block]] = []
+    run: list[tuple[int, Block]] = []
+
+    def flush():
+        texts = [clean(b.text) for _, b in run]
+        pos = 0
+        for start, end, rows in find_tables(texts):
+            out.extend(run[pos:start])
+            out.append((run[start][0], Block(rows=tuple(tuple(r) for r in rows))))
+            pos = end
+        out.extend(run[pos:])
+        run.clear()
+
+    for i, block in enumerate(blocks):
+        if block.is_table or block.file:
+            flush()
+            out.append((i, block))
         else:
-            category.intro.append(text)
-    if category:
-        _close(category, unit, draft)
+            run.append((i, block))
+    flush()
+    return out
 
 
-def _task_mark(text: str, style: str) -> tuple[str, str, str] | None:
-    """(style, number, body) when the paragraph starts a task in the category's numbering."""
-    for name, pattern in _TASK_MARKS:
-        if style and name != style:
-            continue
-        m = pattern.match(text)
-        if m:
-            return name, m.group(1), m.group(2)
-    return None
+def _title(node: Node) -> str:
+    body = node.body
+    return re.split(r"[。；;]", body)[0][:40] if node.para and node.para.mark else ""
 
 
-def _category(number: int, rest: str, source: str, unit: Unit, draft: PlanDraft) -> CategoryDraft:
-    title, _, body = rest.partition("。")
-    title, orgs = _trailing_bracket(title.strip())
-    category = CategoryDraft(number, title, clip(source))
-    names = split_names(orgs) if orgs else []
-    if names and any(looks_like_org(n) for n in names):
-        _set_orgs(category, names, names[:1], names[1:], source, unit, draft)
-    elif orgs:
-        category.title = f"{title}（{orgs}）"
-    if body.strip():
-        category.intro.append(body.strip())
-    return category
+def _is_front(text: str, draft: PlanDraft) -> bool:
+    """A line of the front matter the draft holds (title, 文号, date, issuer)."""
+    return bool(text) and (text == draft.title or (draft.number and draft.number in re.sub(r"\s+", "", text))
+                           or text == draft.issuer or (draft.issued is not None and text.endswith("日")
+                                                       and str(draft.issued.day) in text and len(text) <= 16))
 
 
-def _trailing_bracket(text: str) -> tuple[str, str]:
-    """`创建工作机制方面（办公室、机关党委）` → (创建工作机制方面, 办公室、机关党委)."""
-    if not text.endswith(("）", ")")):
-        return text, ""
-    depth = 0
-    for i in range(len(text) - 1, -1, -1):
-        depth += text[i] in "）)"
-        depth -= text[i] in "（("
-        if depth == 0:
-            return text[:i].strip(), text[i + 1:-1].strip()
-    return text, ""
+def _sections(regions: list[_Region], make: Maker, ledger: Ledger) -> None:
+    draft = make.draft
+    later: list[tuple[Node, str]] = []
+    together = None  # sections that are themselves tasks share one category
+    for region in regions:
+        for node in region.root.children:
+            title = _title(node)
+            kind = _kind(title)
+            paras = node.paras()
+            if labelled(node) and kind not in ("leading", "phases"):
+                finder = together or Finder(make, ledger)
+                together = finder
+                if finder.section_category is None:
+                    finder.title, finder.source = "工作任务", node.para.text
+                    finder.section_category = finder.new_category(0, "工作任务", "工作任务")
+                    finder.section_category.notes.append(Note("方案的各部分本身就是任务（各有责任单位、时限）：放在一个方面里。"))
+                    draft.categories.append(finder.section_category)
+                finder.task(node, finder.section_category)
+                continue
+            together = None
+            if kind in ("guiding", "goals", "requirements"):
+                if any(labelled(n) for n in node.walk() if n is not node):
+                    Finder(make, ledger, only_labelled=True).section(node, title)
+                texts = [p.text for p in paras if p.index not in ledger.used or p is node.para]
+                if getattr(draft, kind):
+                    draft.leftovers.extend(texts)
+                    ledger.use(*paras)
+                else:
+                    setattr(draft, kind, "\n\n".join(t for t in texts[1:]) or "")
+                    ledger.use(*[p for p in paras if p.text in texts])
+            elif kind == "leading":
+                leaders, rest, notes = read_leaders([p.text for p in paras[1:]])
+                draft.leaders += leaders
+                draft.notes += notes
+                ledger.use(node.para, *[p for p in paras[1:] if p.text not in rest])
+            elif kind == "phases":
+                phases, rest, notes = read_phases([p.text for p in paras[1:]], draft.year)
+                draft.phases += phases
+                draft.notes += notes
+                ledger.use(node.para, *[p for p in paras[1:] if p.text not in rest])
+            elif kind == "schedule":
+                rows = schedule_lines([p.text for p in paras[1:]], draft)
+                ledger.use(node.para, *[p for p, row in zip(paras[1:], rows) if row])
+            elif kind == "tasks":
+                Finder(make, ledger).section(node, title)
+                ledger.use(node.para)
+            else:
+                later.append((node, title))
+        if region.name and not region.root.children:
+            rows = schedule_lines([p.text for p in region.root.lines], draft)
+            ledger.use(*[p for p, row in zip(region.root.lines, rows) if row])
+    have_tasks = bool(draft.categories)
+    for node, title in later:
+        if any(labelled(n) for n in node.walk()):
+            Finder(make, ledger, only_labelled=have_tasks).section(node, title)
+        elif not have_tasks and node.children:
+            Finder(make, ledger).visit(node, None)
 
 
-def _add_task(category: CategoryDraft, number_text: str, body: str, source: str, unit: Unit,
-              draft: PlanDraft) -> None:
-    number = int(number_text) if number_text.isdigit() else (_circled(number_text) if "①" <= number_text <= "⑳"
-                                                             else cn_number(number_text) or 0)
-    seen = {t.id for t in category.tasks}
-    task_id = f"{category.number}-{number}"
-    notes = []
-    if not number or task_id in seen:
-        task_id = f"{category.number}-{len(category.tasks) + 1}"
-        notes.append(Note(f"任务序号 {number_text} 重复或看不懂，按顺序编为 {task_id}。", clip(source)))
-    text, evidence = split_evidence(body)
-    tail = re.search(r"(?:^|(?<=[。；;，,\s]))" + _LABEL.pattern, text)
-    labelled = labels(text[tail.start():]) if tail and tail.start() else None
-    if labelled:  # `…活动。责任科室：办公室；工作时限：10月底前。`
-        text = text[:tail.start()].rstrip("，,；; ")
-    task = TaskDraft(task_id, text, short_title(text), clip(source), evidence, notes=notes)
-    if evidence and labels(evidence):  # `（责任单位：办公室，责任人：王某某）`
-        labelled = {**labels(evidence), **(labelled or {})}
-        task.evidence = ""
-    _phrases(task, draft)
-    if labelled:
-        apply_labels(task, labelled, source, unit, draft)
-    category.tasks.append(task)
+def _account(preamble, regions, ledger: Ledger, draft: PlanDraft) -> None:
+    """Every paragraph not in a field is listed under 未导入, in the document's order."""
+    done = set()
+    for region in regions:
+        for para in region.paras:
+            if para.index in ledger.used or para.index in done:
+                continue
+            done.add(para.index)
+            draft.leftovers.append(para.text)
+    front = [clean(b.text) for i, b in preamble if i not in ledger.used and not b.is_table and clean(b.text)]
+    draft.leftovers[:0] = front
+    for region in regions:
+        for name, table, index in region.tables:
+            if index not in ledger.used:
+                draft.leftovers += [" | ".join(c for c in row if c) for row in table.rows]
 
 
-def labels(text: str) -> dict[str, str] | None:
-    """`责任单位：办公室；责任人：张某；工作时限：10月底前` → {lead, owner, limit}; None unless it is all labels."""
-    text = text.strip().rstrip("。.")
-    marks = list(_LABEL.finditer(text))
-    if not marks or marks[0].start() != 0:
-        return None
-    out: dict[str, str] = {}
-    for i, m in enumerate(marks):
-        value = text[m.end():marks[i + 1].start() if i + 1 < len(marks) else len(text)].strip().strip("，,；;。 ")
-        label = m.group(0)
-        kind = next(k for k, words in _LABEL_KIND if any(w in label for w in words))
-        if value:
-            out[kind] = f"{out[kind]}、{value}" if kind in out and kind in ("lead", "coop") else value
-    return out or None
-
-
-def apply_labels(target, found: dict[str, str], source: str, unit: Unit, draft: PlanDraft) -> None:
-    """Departments to lead/coop; 责任人, 责任领导 to owner, leader; 工作时限 to the deadline."""
-    if "lead" in found or "coop" in found:
-        lead, coop = found.get("lead", ""), found.get("coop", "")
-        _assign(target, f"{lead}牵头，{coop}配合" if lead and coop else lead or coop, source, unit, draft)
-        if coop and not lead:
-            target.coop, target.lead = target.lead + target.coop, ()
-    if not isinstance(target, TaskDraft):
+def _missing_attachments(regions: list[_Region], draft: PlanDraft) -> None:
+    """The tasks are in an attachment the plan names (`详见附件1`) but that was not imported with it: say so."""
+    if draft.categories:
         return
-    target.owner = found.get("owner", target.owner)
-    target.leader = found.get("leader", target.leader)
-    if "limit" in found:
-        from .phrases import read_cell
-        deadlines, frequencies, unread = read_cell(found["limit"], draft.year)
-        base = [] if target.defaulted else target.deadlines  # the text's own steps stay; the limit ends them
-        target.deadlines = list(dict.fromkeys(base + deadlines + unread))
-        target.frequencies = list(dict.fromkeys(target.frequencies + frequencies))
-        target.notes = [n for n in target.notes if "没有写这项任务的时限" not in n.reason]
-        default_deadline(target, draft)
-
-
-def _phrases(task: TaskDraft, draft: PlanDraft) -> None:
-    found = read_task_phrases(task.text, task.evidence, draft.year)
-    task.deadlines, task.frequencies = found.deadlines, found.frequencies
-    for reason, clause in found.unsure:
-        task.notes.append(Note(reason, clause))
-    task.points = points(task.text)
-    default_deadline(task, draft)
-
-
-def default_deadline(task: TaskDraft, draft: PlanDraft) -> None:
-    """No time limit in the plan: 全年, marked; unless a cycle (`每季度…`) sets the times all year round."""
-    task.defaulted = not task.deadlines and not any(
-        r.kind == "per_cycle" for p in task.frequencies for r in read_phrase(p, draft.year).readings)
-    if task.defaulted:
-        task.deadlines = ["全年"]
-        task.notes.append(Note(f"方案没有写这项任务的时限，按年度方案写作“全年”（{draft.year}年12月31日前）；另有时限请改。",
-                               task.source))
-
-
-def _close(category: CategoryDraft, unit: Unit, draft: PlanDraft) -> None:
-    if category.tasks:
-        draft.categories.append(category)
-        return
-    items = [item for paragraph in category.intro for item in inline_items(paragraph)]
-    if len(items) > 1 and len(category.intro) == 1 and all(number for number, _ in items):
-        for number, item in items:  # `一是……；二是……；三是……` in the category's one paragraph: its tasks
-            _add_task(category, number, item, item, unit, draft)
-        category.intro = []
-    for i, paragraph in enumerate(category.intro, start=1):  # no numbered tasks: each paragraph is one
-        _add_task(category, str(i), paragraph, paragraph, unit, draft)
-    category.intro = []
-    if len(category.tasks) > 1 and not (len(items) > 1 and all(n for n, _ in items)):
-        category.notes.append(Note(f"这一类没有编号的任务，按段落分成了 {len(category.tasks)} 项。"))
-    if not category.tasks:
-        category.notes.append(Note("这一类下面没有任务。请照方案补上，或删掉这个方面。", category.source))
-    draft.categories.append(category)
-
-
-_INLINE = re.compile(r"(?:^|(?<=[；;。]))\s*([一二三四五六七八九十]+)是[，,：:]?")
-
-
-def inline_items(paragraph: str) -> list[tuple[str, str]]:
-    """`一是A；二是B。` → [(一, A), (二, B)] when the marks run 一, 二, 三 … from the start; else [("", paragraph)]."""
-    marks = list(_INLINE.finditer(paragraph))
-    if len(marks) < 2 or marks[0].start() != 0 or \
-            [cn_number(m.group(1)) for m in marks] != list(range(1, len(marks) + 1)):
-        return [("", paragraph)]
-    return [(m.group(1), paragraph[m.end():marks[i + 1].start() if i + 1 < len(marks) else len(paragraph)].strip()
-             .rstrip("；;。"))
-            for i, m in enumerate(marks)]
-
-
-def _assign(target, words: str, source: str, unit: Unit, draft: PlanDraft) -> None:
-    """`****牵头，各同创单位配合` or `办公室、宣教部` → the target's lead and coop."""
-    lead_words = re.search(r"([^，,；;。]*?)(?:负责)?牵头", words)
-    coop_words = re.search(r"(?:牵头[，,；;]?)?([^，,；;。]*?)(?:协助|配合|参与)", words)
-    if lead_words:
-        lead = split_names(lead_words.group(1))
-        coop = split_names(coop_words.group(1)) if coop_words else []
+    given = " ".join(r.name for r in regions)
+    for region in regions[:1]:
+        for para in region.paras:
+            for m in _REFERENCE.finditer(para.text):
+                number = m.group(1) or m.group(2)
+                if number and f"附件{number}" not in given.replace(" ", "") and re.search(r"任务|分解|台账|分工", para.text):
+                    name = f"附件{number}"
+                    if name not in draft.attachments:
+                        draft.attachments.append(name)
+    if draft.attachments:
+        names = "、".join(draft.attachments)
+        draft.notes.append(Note(f"方案的任务分解在{names}里，这次没有一起导入：请把{names}和方案一起导入，如 "
+                                f"wenming import plan 方案.docx {draft.attachments[0]}.docx；或照{names}手工填写 categories。"))
     else:
-        names = split_names(words)
-        lead, coop = names[:1], names[1:]
-    _set_orgs(target, lead + coop, lead, coop, source, unit, draft)
-
-
-def _set_orgs(target, names: list[str], lead: list[str], coop: list[str], source: str, unit: Unit,
-              draft: PlanDraft) -> None:
-    lead_match, coop_match = match_departments(lead, unit), match_departments(coop, unit)
-    target.lead = lead_match.ids
-    target.coop = tuple(i for i in coop_match.ids if i not in lead_match.ids)
-    target.aliases = lead_match.aliases + coop_match.aliases
-    unknown = lead_match.unknown + coop_match.unknown
-    for name in unknown:
-        if name not in draft.unknown_orgs:
-            draft.unknown_orgs.append(name)
-    if unknown:
-        target.notes.append(Note(f"部门 {'、'.join(unknown)} 不在 unit.yml 的 departments 里，没有写进 lead/coop。"
-                                 "请在 unit.yml 添加后补上，或改成已有的部门。", clip(source)))
+        draft.notes.append(Note("没有找到任务分解：文档里没有带编号的任务，也没有任务分解表。请照方案手工填写 categories。"))
 
 
 def link_schedule(draft: PlanDraft) -> None:

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...records.phrases import PhraseReading, Reading, read_phrase
+from .phrasecheck import DATED, not_activities, parts, read, redundant, unread_part
 
 DEADLINE_KINDS = frozenset({"due", "window", "on", "each_month", "after_record", "festival", "event", "external", "from"})
 """Readings that say *when*: their phrase goes to `deadline:`. All other kinds say how often or how much."""
@@ -23,18 +24,24 @@ DEADLINE_KINDS = frozenset({"due", "window", "on", "each_month", "after_record",
 _N = r"(?:[0-9]+|[一二两三四五六七八九十]+)"
 _UNITS = "次期篇条个场项回份处批轮件张幅"
 _START = re.compile(
-    rf"(?<![0-9年.\-])(?:[0-9]+|[两二三四五六七八九十]|[一二三四五六七八九十]{{2,}}|一(?=月))"
+    rf"(?<![0-9年.\-第])(?:[0-9]+|[两二三四五六七八九十]|[一二三四五六七八九十]{{2,}}|一(?=月|[次期场回轮](?!性)))"
     rf"(?=[0-9]*(?:月|[{_UNITS}]|[-~～至到]{_N}[{_UNITS}]|%|个?小时))"
     r"|每|按(?=季|月|年|半年|周)|全年|年内|年底|年末|上半年|下半年|第[一二三四]季度"
     r"|至少|不少于|不低于|最少|不得少于|超过|多于|不超过"
     r"|(?:活动)?结束|第二天|次日|从(?=[0-9一二三四五六七八九十下])|自(?=[0-9一二三四五六七八九十]+月)"
     r"|不定期|定期|经常|常态化|详见|见|另行通知|测评|迎检|检查|验收|复查|督查|暗访"
-    r"|春节|元宵|清明|端午|七夕|中秋|重阳|国庆|元旦|植树节|学雷锋")
+    r"|春节|元宵|清明|端午|七夕|中秋|重阳|国庆|元旦|植树节|学雷锋|五一|五四|六一|七一|八一|三八|国际|世界|全国|国家"
+    r"|“(?=[^”]{1,12}”)")
 _CLAUSE = re.compile(r"[^，。；;,：:！？（）()]+")
 _NATURAL_END = re.compile(rf"(?:[{_UNITS}前内底末旬日号月天周间夕起始%季度]|以上|小时|年|更新|公布)$")
 _JUDGEMENT = re.compile(r"^(?:不定期|定期|经常性|经常化|经常|常态化)(?:更新|开展|公布|组织|召开|举办|进行)?(?:活动)?$")
 _NOT_FREQUENCY = re.compile(r"(?:图片|截图|照片|图文|简报|材料)$")
 _LONGEST = 32
+_GAP = re.compile(r"[\d第一二三四五六七八九十个星期周日号上中下旬月年初底末、和及至到—\-~]*")
+"""Words between a phrase and a refused time word that belong to the same date (`5月第三个星期日前后`)."""
+_TIMEY = re.compile(r"[前后内]|期间|之间|[月日年周季旬天]|节|\d+[-—~～至到]\d+")
+_LOST = re.compile(r"\d|[零一二两三四五六七八九十百]+(?:个)?[次期篇条个场项回份处批轮件张幅天周月年日]|[前后内]|期间|之间|左右|节")
+"""In words the reader refused: a number or a relation to a date, so a requirement was not read."""
 
 
 @dataclass(frozen=True)
@@ -71,16 +78,16 @@ def read_task_phrases(text: str, evidence: str, year: int) -> Requirements:
     when it names none, from the task's own text. Frequencies come from both. Dates in the text
     of a task whose evidence names a limit (`5月4日，7月1日` — when to hold it) are not limits.
     """
-    from_text, from_evidence = find_phrases(text, year), find_phrases(evidence, year)
+    out = Requirements()
+    from_text, from_evidence = find_phrases(text, year, out.unsure), find_phrases(evidence, year, out.unsure)
     deadlines = [f for f in from_evidence if f.is_deadline] or [f for f in from_text if f.is_deadline]
     frequencies = [f for f in from_text + from_evidence if not f.is_deadline]
-    out = Requirements()
     for found in frequencies + deadlines:
         clash = _per_cycle_and_count(found, frequencies + deadlines)
         if clash and (clash, found.clause) not in out.unsure:
             out.unsure.append((clash, found.clause))
     kept = _strongest(deadlines + frequencies)
-    clashing = {clause for _, clause in out.unsure}
+    clashing = {clause for reason, clause in out.unsure if reason.startswith("频次没有读准")}
     for found in kept:
         if found.clause in clashing and not found.is_deadline:
             continue  # written by the editor from the note, never half-read
@@ -96,52 +103,126 @@ def read_cell(cell: str, year: int) -> tuple[list[str], list[str], list[str]]:
     frequencies: list[str] = []
     unread: list[str] = []
     for part in (p.strip() for p in re.split(r"[；;\n]", cell) if p.strip()):
-        reading = read_phrase(part, year)
-        if reading.ok:
-            found = Found(part, reading, part)
-            (deadlines if found.is_deadline else frequencies).append(part)
+        reading = read(part, year)
+        if reading.ok and not any(r.kind == "condition" for r in reading.readings):
+            for text, again in parts(part, reading, year):
+                found = Found(text, again, part)
+                (deadlines if found.is_deadline else frequencies).append(text)
             continue
-        found_here = find_phrases(part, year)
-        if not found_here:
+        notes: list[tuple[str, str]] = []
+        found_here = find_phrases(part, year, notes)
+        if not found_here or notes:
             unread.append(part)
+            continue
         for found in found_here:
             (deadlines if found.is_deadline else frequencies).append(found.phrase)
     return deadlines, frequencies, unread
 
 
-def find_phrases(words: str, year: int) -> list[Found]:
-    """Every phrase the reader reads in `words`, clause by clause, left to right, without overlaps."""
+def find_phrases(words: str, year: int, unsure: list[tuple[str, str]] | None = None) -> list[Found]:
+    """Every phrase the reader reads in `words`, clause by clause, left to right, without overlaps.
+
+    Time words the reader refuses (`3月12日前后`) keep the phrases next to them out and are noted in
+    `unsure`; so are counts of things that are not activities (`公益广告不少于5处`)."""
     out: list[Found] = []
+    notes = unsure if unsure is not None else []
     for m in _CLAUSE.finditer(words):
         clause = m.group(0).strip()
-        taken_to = 0
-        whole = read_phrase(clause, year) if clause else None
-        if whole is not None and whole.ok and {r.kind for r in whole.readings} <= {"ratio", "hours"}:
+        if not clause:
+            continue
+        whole = read(clause, year)
+        if whole.ok and {r.kind for r in whole.readings} <= {"ratio", "hours"}:
             out.append(Found(clause, whole, clause))  # `志愿者人数占职工总数的30%以上`: the subject belongs to it
             continue
+        bad = unread_part(whole)
+        if not _LOST.search(bad):
+            bad = ""  # plain words the reader would not let stand in a phrase (`年度`, `上月`): nothing lost
+        bad_at = clause.find(bad) if bad else -1
+        here: list[Found] = []
+        taken_to = 0
         for start in (s.start() for s in _START.finditer(clause)):
             if start < taken_to:
                 continue
             found = _longest(clause, start, year)
-            if found is not None:
-                out.append(found)
-                taken_to = start + len(found.phrase)
+            if found is None:
+                continue
+            if _a_name(clause, start, found) or _counts_a_name(clause, start, found, year):
+                continue
+            taken_to = start + len(found.phrase)
+            if bad_at >= 0 and start <= bad_at + len(bad) and (taken_to >= bad_at or _GAP.fullmatch(clause[taken_to:bad_at])):
+                continue  # `3月12日前` of `3月12日前后`: next to words the reader refuses, never half-read
+            here += _checked(found, clause, year, notes)
+        if bad and _TIMEY.search(bad):
+            notes.append((f"时间“{clause}”没有读懂（“{bad}”），没有写进 deadline / frequency：请照原文填写，"
+                          "或写 rules。", clause))
+        elif bad:
+            notes.append((f"“{bad}”里的数字没有读懂（不是开展的次数或时间），没有写进 frequency：需要时请写 rules。", clause))
+        dated = [r for f in here for r in f.reading.readings if r.kind in DATED]
+        out += [f for f in here if not (len(f.reading.readings) == 1 and redundant(f.reading.readings[0], dated))]
+    return out
+
+
+def _a_name(clause: str, start: int, found: Found) -> bool:
+    """A festival or day inside quotation marks is part of a name (`“我们的节日·端午”主题活动`), unless a date is
+    written in it (`“3·23”世界气象日`) or a time follows the quote (`“五一”“国庆”期间`)."""
+    before = clause[:start]
+    if before.count("“") <= before.count("”") and not found.phrase.startswith("“"):
+        return False
+    close = clause.find("”", start + 1 if found.phrase.startswith("“") else start)
+    if close < 0 or start + len(found.phrase) > close + 1:
+        return False
+    return not re.search(r"\d", found.phrase) and not re.match(r"期间|前|后|当天|之际|“", clause[close + 1:close + 3])
+
+
+def _counts_a_name(clause: str, start: int, found: Found, year: int) -> bool:
+    """`八项` of `“八项规定”精神`: read with the words after it, the count is gone — it was part of a name."""
+    if not any(r.kind in ("count", "per_cycle") for r in found.reading.readings):
+        return False
+    end = start + len(found.phrase)
+    if end >= len(clause) or not re.match(r"[\u4e00-\u9fa5“”]", clause[end]):
+        return False
+    longer = read(clause[start:min(len(clause), end + 4)], year)
+    return not any(r.kind in ("count", "per_cycle") for r in longer.readings) and "没有读到" in longer.error
+
+
+def _checked(found: Found, clause: str, year: int, notes: list[tuple[str, str]]) -> list[Found]:
+    """The found phrase cut into its requirements; counts of things that are not activities, conditions and a
+    `一次` beside a date in the same phrase left out."""
+    out = []
+    pieces = parts(found.phrase, found.reading, year)
+    readings = [r for _, pr in pieces for r in pr.readings]
+    for text, reading in pieces:
+        after = clause[clause.find(text) + len(text):] if text in clause else ""
+        kept = [r for r in reading.readings if not not_activities(r, after) and not redundant(r, readings)]
+        for r in reading.readings:
+            if not_activities(r, after):
+                notes.append((f"“{text}”是人数（小组的规模），不是要完成的次数，没有写成频次。", clause))
+        if not kept:
+            continue
+        if len(kept) < len(reading.readings):
+            continue  # mixed with what is left out, and cannot be cut apart: the note says why
+        out.append(Found(text, reading, found.clause))
     return out
 
 
 def _longest(clause: str, start: int, year: int) -> Found | None:
     best: tuple[int, PhraseReading] | None = None
     for end in range(min(len(clause), start + _LONGEST), start + 1, -1):
-        reading = read_phrase(clause[start:end], year)
+        reading = read(clause[start:end], year)
         if reading.ok and not _evidence_count(clause, start, reading):
             best = (end, reading)
             break
     if best is None:
         return None
     end, reading = best
+    spans = sorted(reading.spans, key=lambda s: s.start)
+    if len(spans) >= 2 and spans[-1].role == "per" and spans[-2].role == "count":  # `一次各科室`: 各科室 is the object
+        shorter = read(clause[start:start + spans[-1].start].rstrip(), year)
+        if shorter.ok:
+            end, reading = start + spans[-1].start, shorter
     last = max((sp.end for sp in reading.spans), default=end - start)
     if start + last < end:  # plain words after the last part read (`2月中旬前上传方案扫描件`): cut them off
-        again = read_phrase(clause[start:start + last], year)
+        again = read(clause[start:start + last], year)
         if again.ok and again.readings == reading.readings:
             end, reading = start + last, again
     phrase = clause[start:end]
@@ -166,7 +247,7 @@ def _longest(clause: str, start: int, year: int) -> Found | None:
     for cut in range(end - 1, start + 1, -1):
         shorter = clause[start:cut]
         if _NATURAL_END.search(shorter):
-            again = read_phrase(shorter, year)
+            again = read(shorter, year)
             if again.ok and again.readings == wanted:
                 return Found(shorter, again, clause)
     return Found(phrase, reading, clause) if wanted == reading.readings else None

@@ -23,18 +23,36 @@ def column(header: tuple[str, ...], *words: str, skip: set[int] = frozenset()) -
     return None
 
 
-def read_table(table: Block, heading: str, unit: Unit, draft: PlanDraft) -> None:
-    header = table.rows[0]
+def header_rows(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], int]:
+    """The table's header and where its body starts: a second header row under cells spanning columns
+    (`责任分工` over `牵头领导 | 责任科室`, the other cells merged down) gives those columns their names."""
+    first = rows[0]
+    if len(rows) > 2:
+        second = rows[1]
+        spanned = {k for k in range(1, len(first)) if first[k] == first[k - 1] and first[k]}
+        spanned |= {k - 1 for k in spanned}
+        same = [k for k in range(min(len(first), len(second))) if second[k] == first[k]]
+        if spanned and len(same) + len(spanned) >= len(first) - 1 and \
+                all(second[k] and len(second[k]) <= 8 for k in spanned if k < len(second)):
+            return tuple(second[k] if k in spanned and k < len(second) else first[k] for k in range(len(first))), 2
+    return first, 1
+
+
+def read_table(table: Block, heading: str, unit: Unit, draft: PlanDraft, make=None) -> None:
+    header, body = header_rows(table.rows)
+    if body > 1:
+        table = Block(rows=(header,) + table.rows[body:])
     when, activity = column(header, "时间", "日期"), column(header, "活动", "内容", "事项")
-    task, orgs = column(header, "任务", "工作内容", "内容"), column(header, "责任", "部门", "单位", "牵头")
+    task = column(header, "任务", "工作内容", "内容", "措施")
+    orgs = column(header, "责任", "部门", "单位", "牵头", "科室", "股室", "处室")
     from .rubric import is_rubric_table, read_rubric
     if is_rubric_table(header, heading):
         read_rubric(table, heading, draft)
     elif when is not None and activity is not None and orgs is None:
         _schedule(table, when, activity, column(header, "上报", "报送"), draft)
-    elif task is not None and orgs is not None:
+    elif task is not None and orgs is not None and make is not None:
         from .tasktable import table_tasks  # the same task reading as for numbered paragraphs
-        table_tasks(table, header, unit, draft)
+        table_tasks(table, header, make)
     else:
         what = heading or "、".join(c for c in header if c)
         draft.notes.append(Note(f"表格“{clip(what, 30)}”（{len(table.rows)} 行）不是活动安排表或任务分解表，没有导入"
@@ -97,3 +115,28 @@ def new_category(number: int, title: str, draft: PlanDraft, source: str) -> Cate
         category.notes.append(Note(f"任务分解表的第 {number} 类与正文的方面序号重复，按顺序编为第 {following} 类。请确认。",
                                    clip(source)))
     return category
+
+
+_LIST_ROW = re.compile(r"^(?P<when>(?:\d{1,2}|[一二三四五六七八九十]{1,2}|十[一二])月[^：:，,。；;]{0,14}?)\s*[：:]\s*(?P<what>.+)$")
+
+
+def schedule_lines(texts: list[str], draft: PlanDraft) -> list[bool]:
+    """A month schedule written as a list (`3月：学雷锋志愿服务月。…`, `6月—7月：…`): one row per line.
+
+    Returns, for each line, whether it was a row."""
+    counts: dict[int, int] = {}
+    for item in draft.schedule:
+        counts[item.month] = max(counts.get(item.month, 0), int(item.id.split("-")[1]))
+    out = []
+    for text in texts:
+        m = _LIST_ROW.match(text.strip())
+        lead = _LEADING_MONTH.match(m.group("when")) if m else None
+        month = cn_number(lead.group(1)) if lead else None
+        if not m or not month or not 1 <= month <= 12:
+            out.append(False)
+            continue
+        counts[month] = counts.get(month, 0) + 1
+        draft.schedule.append(ScheduleDraft(f"{month:02d}-{counts[month]}", month, m.group("when").strip(),
+                                            m.group("what").strip()))
+        out.append(True)
+    return out

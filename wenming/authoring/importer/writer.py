@@ -97,7 +97,7 @@ def render(draft: PlanDraft, rejected: dict[Key, str], source_name: str) -> Rend
             out.block("  ", lines, ("phase", i))
     _rubrics(out, draft)
     out.line("")
-    out.line("categories:")
+    out.line("categories:" if draft.categories else "categories: []")
     for category in draft.categories:
         out.line("")
         for note in category.notes:
@@ -106,7 +106,7 @@ def render(draft: PlanDraft, rejected: dict[Key, str], source_name: str) -> Rend
         out.field("    ", "title", category.title, ("cat", category.number, "title"), category.source)
         _orgs(out, "    ", category, ("cat", category.number))
         for paragraph in category.intro:
-            out.line(f"    # 方面说明（原文，不是任务）：{clip(paragraph, 200)}")
+            out.line(f"    # 方面说明（原文，不是任务）：{_one_line(paragraph)}")
         out.line("    tasks:")
         for task in category.tasks:
             _task(out, task)
@@ -132,8 +132,12 @@ def render(draft: PlanDraft, rejected: dict[Key, str], source_name: str) -> Rend
         out.line("")
         out.line("# 以下段落没有导入（不属于上面任何一项）。请看一遍，需要的内容请手工补上：")
         for paragraph in draft.leftovers:
-            out.line(f"#   {clip(paragraph, 100)}")
+            out.line(f"#   {_one_line(paragraph)}")
     return Rendered("\n".join(out.lines) + "\n", out.keys)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _orgs(out: _Out, indent: str, target, key: Key) -> None:
@@ -145,44 +149,52 @@ def _orgs(out: _Out, indent: str, target, key: Key) -> None:
         out.line(f"{indent}# 部门按简称对应：{'；'.join(f'{a} → {b}' for a, b in target.aliases)}")
 
 
-def _task(out: _Out, task: TaskDraft) -> None:
+def _task(out: _Out, task: TaskDraft, sub: bool = False) -> None:
     key = ("task", task.id)
+    pad = "          " if sub else "      "
+    fields = pad + "  "
     for note in task.notes:
-        out.note("      ", note)
-    out.line(f"      - id: {scalar(task.id)}", key + ("id",))
-    out.field("        ", "title", task.title, key + ("title",), task.source)
-    out.field("        ", "text", task.text, key + ("text",), task.source)
-    _orgs(out, "        ", task, key)
-    out.field("        ", "owner", task.owner, key + ("owner",), task.source)
-    out.field("        ", "leader", task.leader, key + ("leader",), task.source)
-    _list(out, "deadline", task.deadlines, key, task.source)
-    _list(out, "frequency", task.frequencies, key, task.source)
-    out.field("        ", "evidence", task.evidence, key + ("evidence",), task.source)
-    out.field("        ", "points", task.points, key + ("points",), task.source)
-    if task.scores:
+        out.note(pad, note)
+    out.line(f"{pad}- id: {scalar(task.id)}", key + ("id",))
+    if not sub:
+        out.field(fields, "title", task.title, key + ("title",), task.source)
+    out.field(fields, "text", task.text, key + ("text",), task.source)
+    _orgs(out, fields, task, key)
+    out.field(fields, "owner", task.owner, key + ("owner",), task.source)
+    out.field(fields, "leader", task.leader, key + ("leader",), task.source)
+    _list(out, "deadline", task.deadlines, key, task.source, fields)
+    _list(out, "frequency", task.frequencies, key, task.source, fields)
+    out.field(fields, "evidence", task.evidence, key + ("evidence",), task.source)
+    if not sub:
+        out.field(fields, "points", task.points, key + ("points",), task.source)
+    if task.scores and not sub:
         flows = ["{" + ", ".join(f"{k}: {scalar(v)}" for k, v in score.items()) + "}" for score in task.scores]
-        lines = [f"        score: {flows[0]}"] if len(flows) == 1 else \
-            ["        score:"] + [f"          - {flow}" for flow in flows]
-        out.block("        ", lines, key + ("score",), task.source)
+        lines = [f"{fields}score: {flows[0]}"] if len(flows) == 1 else \
+            [f"{fields}score:"] + [f"{fields}  - {flow}" for flow in flows]
+        out.block(fields, lines, key + ("score",), task.source)
+    if task.subtasks:
+        out.line(f"{fields}subtasks:")
+        for subtask in task.subtasks:
+            _task(out, subtask, sub=True)
 
 
-def _list(out: _Out, name: str, phrases: list[str], key: Key, source: str) -> None:
+def _list(out: _Out, name: str, phrases: list[str], key: Key, source: str, indent: str = "        ") -> None:
     """One phrase as `name: phrase`; several as a block list, one line each, so each is judged alone."""
     if key + (name,) in out.rejected:
-        out.block("        ", [f"        {name}:"] + [f"          - {scalar(p)}" for p in phrases], key + (name,), source)
+        out.block(indent, [f"{indent}{name}:"] + [f"{indent}  - {scalar(p)}" for p in phrases], key + (name,), source)
         return
     live = [p for i, p in enumerate(phrases) if key + (name, i) not in out.rejected]
     if len(phrases) == 1:
-        out.field("        ", name, phrases[0], key + (name, 0), source)
+        out.field(indent, name, phrases[0], key + (name, 0), source)
         return
     for i, phrase in enumerate(phrases):
         if key + (name, i) in out.rejected:
-            out.block("        ", [f"        {name}: {scalar(phrase)}"], key + (name, i), source)
+            out.block(indent, [f"{indent}{name}: {scalar(phrase)}"], key + (name, i), source)
     if live:
-        out.line(f"        {name}:", key + (name,))
+        out.line(f"{indent}{name}:", key + (name,))
         for i, phrase in enumerate(phrases):
             if key + (name, i) not in out.rejected:
-                out.line(f"          - {scalar(phrase)}", key + (name, i))
+                out.line(f"{indent}  - {scalar(phrase)}", key + (name, i))
 
 
 def _rubrics(out: _Out, draft: PlanDraft) -> None:

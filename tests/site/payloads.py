@@ -46,7 +46,8 @@ PAYLOADS: dict[str, str] = {
 
 NOT_SHOWN = {"photos.file", "file", "photo", "schedule", "tasks", "department", "categories.tasks.id",
              "categories.tasks.rules.type", "categories.tasks.score.rubric", "schedule.id", "schedule.tasks",
-             "schedule.report", "counts.id", "branches.id", "departments.id", "categories.tasks.subtasks.id"}
+             "schedule.report", "counts.id", "branches.id", "departments.id", "categories.tasks.subtasks.id",
+             "categories.phase", "categories.tasks.phase", "events.also"}
 """Text fields that are references, ids, file names or plan phrases: checked against the data, never
 shown as they are written (a payload there is a data error, tested in tests/records)."""
 
@@ -60,7 +61,7 @@ PLACES: list[tuple[str, tuple]] = [
     ("2018/plan.yml", ("guiding",)), ("2018/plan.yml", ("goals",)),
     ("2018/plan.yml", ("leading_group", "*", "role")), ("2018/plan.yml", ("leading_group", "*", "name")),
     ("2018/plan.yml", ("leading_group", "*", "post")),
-    ("2018/plan.yml", ("phases", "*", "name")),
+    ("2018/plan.yml", ("phases", "*", "name")), ("2018/plan.yml", ("phases", "*", "text")),
     ("2018/plan.yml", ("categories", "*", "title")),
     ("2018/plan.yml", ("categories", "*", "tasks", "*", "title")),
     ("2018/plan.yml", ("categories", "*", "tasks", "*", "text")),

@@ -64,7 +64,7 @@ def evaluate_task(year: Year, task: Task, as_of: dt.date, staff: int | None = No
         results += [replace(r, label=mark + r.label, subtask=sub.id)
                     for r in evaluate_task(year, sub, as_of, staff, names).rules]
     if not results:
-        results.append(RuleResult("考核要求", Status.PENDING, "方案没有写明时限或频次，需人工评定（或在 frequency、rules 中写明要求）",
+        results.append(RuleResult("考核要求", Status.PENDING, "方案没有写明时限或频次，需人工评定",
                                   None, None, None, kind="judgement"))
     return TaskResult(task.id, roll_up(results), tuple(results))
 
@@ -115,7 +115,7 @@ def _evaluate_rule(year: Year, task: Task, span: Span, found, as_of: dt.date, st
     if kind == "judgement":
         return [_judgement(year, task, span, as_of, rule)]
     if kind == "external":
-        return [RuleResult(f"标准见{rule['ref']}", Status.PENDING, f"标准见{rule['ref']}，尚未录入（录入后在 rules 中写明要求）")]
+        return [RuleResult(f"标准见{rule['ref']}", Status.PENDING, f"标准见{rule['ref']}，尚未录入，需人工评定")]
     if kind == "event":
         return [_event(year, span, counted, as_of, rule)]
     raise AssertionError(kind)

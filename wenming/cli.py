@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import signal
 import sys
 import traceback
 from pathlib import Path
@@ -114,17 +113,41 @@ def _environment(as_of: str | None, data: Path | None) -> dict[str, str]:
 
 
 INTERNAL_ERROR = 3
+WRITING = "wenming.writing"
+"""`ctx.meta` key: the file or folder a command writes, named when a fault names no path."""
 REPORT_TO = "https://github.com/wenming-project/wenming/issues（或交给本单位负责 wenming 的同事）"
 
 
 class _Group(click.Group):
-    """Exit 3 with a short apology, not a traceback, when wenming itself fails."""
+    """Exit 3 with a short apology, not a traceback, when wenming itself fails; Click's usage errors in Chinese."""
+
+    def main(self, *args, **kwargs):
+        kwargs["standalone_mode"] = False
+        try:
+            rv = super().main(*args, **kwargs)
+        except click.UsageError as exc:
+            where = exc.ctx.command_path if exc.ctx else "wenming"
+            click.echo(f"用法不对：{outputs.click_message(exc.format_message())}\n运行 {where} -h 查看用法。", err=True)
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            click.echo(f"错误：{outputs.click_message(exc.format_message())}", err=True)
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("已取消。", err=True)
+            sys.exit(1)
+        sys.exit(rv if isinstance(rv, int) else 0)
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
-        except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt):
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (`main`): what was being written is deleted on the way out
+            click.echo("已中断，没有做完：已有的文件保持原样，写了一半的临时文件已删除。", err=True)
+            ctx.exit(1)
+        except OSError as exc:  # a full disk, a size limit, a read-only folder …: wenming/outputs.py
+            click.echo(f"错误：{outputs.fault(exc, ctx.meta.get(WRITING))}", err=True)
+            ctx.exit(1)
         except Exception as exc:  # noqa: BLE001 - the last line of defence
             if ctx.params.get("debug"):
                 traceback.print_exc()
@@ -146,6 +169,7 @@ def _places(data: Path | None, config_file: Path, own: bool | None = None) -> ou
 @click.option("--debug", is_flag=True, help="wenming 内部出错时显示完整的出错位置（traceback）。")
 def main(debug: bool) -> None:
     """wenming：把文明单位创建记录（data/）生成为静态网站。"""
+    outputs.faults_as_messages(click.get_current_context())  # SIGXFSZ ignored, SIGTERM as Ctrl-C
 
 
 @main.command()
@@ -175,24 +199,19 @@ def photos() -> None:
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @_data_option
 def photos_clean(paths: tuple[Path, ...], data: Path | None) -> None:
-    """去掉照片原图里的拍摄地点（GPS），直接改写原图，图像本身和其他信息不变。不写路径时处理整个 data/。"""
-    from .authoring.gps import image_files, strip_location
+    """去掉照片原图里的拍摄地点（GPS），直接改写原图：清空 EXIF 里的 GPS 信息，其他信息、缩略图、图像本身和文件权限不变；
+    XMP 信息块里写着地点时整块删掉（其中可能还有编辑软件的记录）。不写路径时处理整个 data/。有照片跳过时退出码为 1。"""
+    from .authoring.gps import clean_all, image_files
 
-    cleaned, skipped = [], []
-    for path in image_files(list(paths) or [data or Path("data")]):
-        try:
-            if strip_location(path):
-                cleaned.append(path)
-        except ValueError:
-            skipped.append(f"{settings.display_path(path)}（{path.suffix} 格式不能在不重新压缩的情况下处理，未改动）")
-        except OSError as exc:
-            skipped.append(f"{settings.display_path(path)}（{exc}，未改动）")
+    cleaned, skipped = clean_all(image_files(list(paths) or [data or Path("data")]))  # past any it cannot clean
     for path in cleaned:
         click.echo(f"已去掉拍摄地点：{settings.display_path(path)}")
-    for line in skipped:
-        click.echo(f"跳过：{line}", err=True)
+    for path, why in skipped:
+        click.echo(f"跳过：{outputs.fault(why) if isinstance(why, OSError) else f'{settings.display_path(path)}: {why}'}"
+                   "（这张照片没有改动，仍带着拍摄地点：按说明处理后重新运行，或用看图软件另存一份）", err=True)
     click.echo(f"共去掉 {len(cleaned)} 张照片的拍摄地点" + (f"，跳过 {len(skipped)} 张" if skipped else "") + "。"
                + ("下一步：git add 这些照片并提交。" if cleaned else ""))
+    sys.exit(1 if skipped else 0)
 
 
 @main.command()
@@ -249,7 +268,8 @@ def build(as_of: str | None, data: Path | None, config_file: Path, public: bool,
         env[settings.PUBLIC_ENV] = "1"
     site_args = outputs.site_dir_args(own, mkdocs_args)
     # MkDocs empties the site folder first: only a new or empty one, or a site wenming built (wenming/outputs.py)
-    outputs.refuse(outputs.site_problem(outputs.site_dir(site_args, config_file), _places(data, config_file, own)))
+    site = click.get_current_context().meta[WRITING] = outputs.site_dir(site_args, config_file)
+    outputs.refuse(outputs.site_problem(site, _places(data, config_file, own)))
     if _load_checked(data, config_file, keep=True) is None:  # the hook takes the dataset, not reading data/ again
         sys.exit(1)
     sys.exit(1 if run_mkdocs(["build", "-f", str(config_file), *site_args], env) else 0)
@@ -267,13 +287,8 @@ def serve(as_of: str | None, data: Path | None, config_file: Path, mkdocs_args: 
     """
     env = _environment(as_of, data)
     config_file, data, _ = _standalone(config_file, data, env)
-    mode = [] if {"--clean", "--dirty"} & set(mkdocs_args) else ["--dirty"]
-    signal.signal(signal.SIGTERM, _interrupt)  # stopped like Ctrl-C: mkdocs removes its temporary site
+    mode = [] if {"--clean", "--dirty"} & set(mkdocs_args) else ["--dirty"]  # SIGTERM as Ctrl-C: see main
     sys.exit(run_mkdocs(["serve", "-f", str(config_file), *mode, *mkdocs_args], env))
-
-
-def _interrupt(signum, frame):
-    raise KeyboardInterrupt
 
 
 @main.command()
@@ -341,12 +356,8 @@ def export_ledger(output: Path, as_csv: bool, as_of: str | None, data: Path | No
     dataset = _load_checked(data, config_file)
     if dataset is None:
         sys.exit(1)
-    sheets = ledger(dataset, day)
-    try:  # a temporary file beside it, renamed into place: the old file stays whole if anything fails
-        replace_file(output, lambda tmp: (write_csv if as_csv else write_xlsx)(sheets, tmp))
-    except OSError as exc:
-        raise click.ClickException(f"{output}：无法写入（{exc.strerror or exc}）。"
-                                   "请检查路径和写入权限，并确认文件没有在 Excel 中打开。") from None
+    sheets = ledger(dataset, day)  # through a temporary file beside it: the old file stays whole if anything fails
+    replace_file(output, lambda tmp: (write_csv if as_csv else write_xlsx)(sheets, tmp))  # faults: _Group
     click.echo(f"任务台账已导出到 {output}（数据截至 {day.isoformat()}）：{summary(sheets)}。")
 
 
@@ -375,12 +386,11 @@ def export_archive(output: Path, as_of: str | None, data: Path | None, config_fi
         env[settings.PUBLIC_ENV] = "1"
     if _check(data, config_file):
         sys.exit(1)
+    click.get_current_context().meta[WRITING] = output
     try:
         made = export(config_file, env, output, day)
     except ArchiveError as exc:
-        raise click.ClickException(str(exc)) from None
-    except OSError as exc:
-        raise click.ClickException(f"{output}：无法写入（{exc.strerror or exc}）。请检查路径和写入权限。") from None
+        raise outputs.Failed(str(exc)) from None
     click.echo(f"离线网站已导出：{made.path}（{made.size / 1e6:.1f} MB，{made.files} 个文件，数据截至 {day.isoformat()}）。")
     click.echo(f"下一步：把它交给检查组或拷到 U 盘；解压后双击 {made.top}/index.html 即可浏览，不需要网络和服务器。")
 

@@ -21,11 +21,11 @@ only with `--force` (the write itself is atomic: `wenming/records/atomic.py`). I
 
 from __future__ import annotations
 
-import atexit
+import re
+
+import errno
 import os
-import shutil
 import signal
-import stat
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,7 +36,7 @@ import yaml
 from .records import atomic
 from .settings import display_path
 
-MARKER = ".wenming-output"
+from .site.staging import MARKER  # the marker of a site folder (the hook writes it into every site it builds)
 MARKER_TEXT = ("这个文件夹是 wenming 生成的网站。wenming build 每次构建都会先清空它再重新生成，请不要在这里放其他文件。\n"
                "This folder is a site built by wenming: every build empties it first.\n")
 LEGACY_FILES = ("index.html", "search/search_index.json", "assets/charts.js", "assets/wenming.css")
@@ -167,9 +167,11 @@ def site_problem(output: Path, where: Places) -> str | None:
     if problem := _protected(shown, out, where, True, hint):
         return problem
     if not out.exists():
-        return None
+        return _unwritable(what, shown, _existing_parent(out), hint)
     if not out.is_dir():
         return f"{what} {shown} 是一个文件，不是文件夹：-d 后面写网站要生成到的文件夹。请换一个名字，如 {hint}。"
+    if problem := _unwritable(what, shown, out, hint):
+        return problem
     if (out / ".git").exists():
         return (f"{what} {shown} 里有 .git，是一个 git 仓库的工作文件夹：构建会先清空输出文件夹，"
                 f"里面的文件会被删掉。请换一个新的或空的文件夹，如 {hint}。")
@@ -193,17 +195,41 @@ def file_problem(output: Path, where: Places, force: bool = False) -> str | None
         return problem
     if out.is_dir():
         return f"{what} {shown} 是一个文件夹：-o 后面要写导出的文件名，而不是文件夹。请换一个名字。"
+    if problem := _unwritable(what, shown, _existing_parent(out.parent), hint):
+        return problem
     if out.exists() and not force:
         return f"{what} {shown} 已存在：导出不会悄悄替换已有的文件。要替换它请加 --force，或换一个文件名。"
     return None
 
 
-class Refused(click.ClickException):
-    """An output wenming will not write: exit 2 (a usage error), the reason in Chinese, nothing touched."""
-    exit_code = 2
+def _existing_parent(path: Path) -> Path:
+    while not path.exists() and path != path.parent:
+        path = path.parent
+    return path
+
+
+def _unwritable(what: str, shown: str, folder: Path, hint: str) -> str | None:
+    """Why nothing can be written in `folder` (read-only, no permission, a file in the way), or None."""
+    if folder.exists() and not folder.is_dir():
+        return (f"{what} {shown} 的路径中 {display_path(folder)} 是一个文件，不是文件夹。"
+                f"请检查路径，或换一个地方，如 {hint}。")
+    if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
+        return (f"{what} {shown} 写不进去：{display_path(folder)} 是只读的，或你没有写入权限。"
+                f"请换一个你能写入的文件夹，或请管理员给这个文件夹写入权限。")
+    return None
+
+
+class Failed(click.ClickException):
+    """A command that could not finish (exit 1), the reason in Chinese."""
+    exit_code = 1
 
     def show(self, file=None) -> None:
         click.echo(f"错误：{self.format_message()}", err=True)
+
+
+class Refused(Failed):
+    """An output wenming will not write: exit 2 (a usage error), the reason in Chinese, nothing touched."""
+    exit_code = 2
 
 
 def refuse(problem: str | None) -> None:
@@ -219,99 +245,81 @@ def mark(folder: Path) -> None:
         marker.write_text(MARKER_TEXT, encoding="utf-8")
 
 
-# -- the site is built beside the old one and swapped in at the end ---------------------------------------
+# -- faults are messages --------------------------------------------------------------------------------
 
-
-@dataclass(frozen=True)
-class Staging:
-    """A build into `staged`, a hidden temporary folder beside the site folder `final`, swapped in when done:
-    a build that fails, is killed or fills the disk leaves the previous site whole."""
-    final: Path
-    staged: Path
-
-
-def stage(final: Path) -> tuple[Staging | None, str]:
-    """A temporary folder beside the site folder `final` to build into, or (None, why the site is built in
-    place instead: `final` is a mount point, or its folder cannot take another folder)."""
-    final = final.resolve()  # a link to the site folder stays a link: the folder it names is swapped
-    if final.is_dir() and os.path.ismount(final):
-        return None, f"输出文件夹 {display_path(final)} 是一个挂载点"
-    try:
-        final.parent.mkdir(parents=True, exist_ok=True)
-        atomic.remove_stale(final)  # what a killed build left
-        staged = atomic.temporary_folder(final)
-        os.chmod(staged, stat.S_IMODE(final.stat().st_mode) if final.is_dir() else 0o777 & ~_umask())
-    except OSError as exc:
-        return None, f"无法在 {display_path(final.parent)} 里建立临时文件夹（{exc.strerror or exc}）"
-    return Staging(final, staged), ""
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def swap_in(staging: Staging) -> None:
-    """Put the finished site in place of the old one in one step, then delete the old one.
-
-    The old folder's hidden entries (MkDocs' cleaning always kept them: a `.htaccess`, a `.well-known/`)
-    are copied into the new one first; the marker is the new site's own."""
-    final, staged = staging.final, staging.staged
-    release(staging)
-    if not final.exists():
-        os.rename(staged, final)
-        return
-    for entry in final.iterdir():
-        if entry.name.startswith(".") and entry.name != MARKER and atomic.TAG not in entry.name:
-            target = staged / entry.name
-            if entry.is_dir() and not entry.is_symlink():
-                shutil.copytree(entry, target, symlinks=True, dirs_exist_ok=True)
-            else:
-                shutil.copy2(entry, target, follow_symlinks=False)
-    if atomic.exchange(staged, final):  # the old site is now at `staged`
-        atomic.remove(staged)
-        return
-    old = atomic.temporary_folder(final)  # no atomic exchange here: two renames, the old site kept until the second
-    os.rename(final, old / final.name)
-    os.rename(staged, final)
-    atomic.remove(old)
-
-
-def discard(staging: Staging) -> None:
-    """Delete the unfinished site; the old one was never touched."""
-    atomic.remove(staging.staged)
-    release(staging)
-
-
-_guarded: dict[Path, Staging] = {}
-_handlers: dict[int, object] = {}
+_FAULTS = {  # errno → (what happened, the fix)
+    errno.ENOSPC: ("磁盘已满", "请删掉不需要的文件、腾出磁盘空间后重新运行"),
+    errno.EDQUOT: ("超出了磁盘配额", "请删掉不需要的文件，或请管理员放宽配额后重新运行"),
+    errno.EFBIG: ("文件超过了允许的大小（系统限制了文件大小，如 ulimit -f，或 FAT32 格式 U 盘的 4 GB）",
+                  "请换一个没有这个限制的地方，或请管理员放宽限制后重新运行"),
+    errno.EROFS: ("所在的磁盘或文件夹是只读的", "请换一个可以写入的文件夹，或把磁盘设为可写后重新运行"),
+    errno.EACCES: ("没有读写权限", "请检查这个文件和它所在文件夹的权限，或换一个你有写入权限的文件夹"),
+    errno.EPERM: ("不允许这样操作（权限不足，或文件被锁定）", "请检查这个文件和它所在文件夹的权限"),
+    errno.ENOTDIR: ("路径上有一个文件，挡在了需要文件夹的位置", "请检查路径：把挡在那里的文件改名或移走，或换一个路径"),
+    errno.EISDIR: ("是一个文件夹，这里需要的是文件", "请换一个文件名"),
+    errno.EEXIST: ("已经存在（可能是同时运行的另一个 wenming 命令刚刚建好了它），没有覆盖",
+                   "请检查这个文件；需要的话换一个名称重新运行"),
+    errno.ENOENT: ("不存在（可能在运行过程中被移走或删除了）", "请检查路径后重新运行"),
+    errno.EBUSY: ("正被其他程序占用", "请关闭占用它的程序后重新运行"),
+    errno.EIO: ("读写出错（磁盘、U 盘或网络盘可能有问题）", "请检查磁盘后重新运行，或换一个地方"),
+    errno.ENAMETOOLONG: ("路径或文件名太长", "请换一个短一些的名称或文件夹"),
+    errno.EMFILE: ("同时打开的文件太多", "请关闭一些程序后重新运行"),
+}
 
 
 def _stop(signum, frame):
-    raise KeyboardInterrupt  # unwinds the build: MkDocs' on_shutdown and the hook discard the temporary folder
+    raise KeyboardInterrupt  # unwinds the command: what it was writing is deleted on the way out
 
 
-def guard(staging: Staging) -> None:
-    """Until `release`: a SIGTERM or SIGHUP stops the build as Ctrl-C does (so its temporary folder is deleted),
-    and whatever is still staged when the process exits is deleted."""
-    if not _guarded:
-        atexit.register(_discard_all)
-    _guarded[staging.staged] = staging
-    if threading.current_thread() is threading.main_thread() and not _handlers:
-        for signum in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
-            if signum is not None:
-                _handlers[signum] = signal.signal(signum, _stop)
+def faults_as_messages(ctx: click.Context) -> None:
+    """For the command running in `ctx`: a write over a file-size limit fails with EFBIG (a message) instead of
+    SIGXFSZ killing the process, and SIGTERM stops it as Ctrl-C does (what it was writing is deleted)."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    before = {}
+    for name, handler in (("SIGXFSZ", signal.SIG_IGN), ("SIGTERM", _stop)):
+        if hasattr(signal, name):
+            before[name] = signal.signal(getattr(signal, name), handler)
+    ctx.call_on_close(lambda: [signal.signal(getattr(signal, n), h) for n, h in before.items()])
 
 
-def release(staging: Staging) -> None:
-    _guarded.pop(staging.staged, None)
-    if not _guarded and threading.current_thread() is threading.main_thread():
-        for signum, handler in _handlers.items():
-            signal.signal(signum, handler)
-        _handlers.clear()
+def fault(exc: OSError, where: Path | None = None) -> str:
+    """An operating-system fault as a message: the path first, what happened, the fix last. The path is the
+    one the error names (for a failed copy or write, its destination), or `where` (what the command writes)
+    when it names none or a temporary file inside what the command writes."""
+    code = exc.errno or 0
+    path = exc.filename2 if exc.filename2 is not None and code in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG) \
+        else exc.filename
+    if path is not None and atomic.TAG in os.fsdecode(path) and where is not None:
+        path = None
+    what, fix = _FAULTS.get(code, ("无法读写", "请检查路径、磁盘空间和权限后重新运行"))
+    shown = display_path(Path(os.fsdecode(path))) if path is not None else (
+        display_path(where) if where is not None else "写入文件时")
+    reason = f"（{exc.strerror or type(exc).__name__}）"
+    return f"{shown}: {what}，没有完成{reason}。{fix}。"
 
 
-def _discard_all() -> None:
-    for staging in list(_guarded.values()):
-        discard(staging)
+_CLICK_WORDS = [  # Click's own usage messages, in the words of the rest of wenming
+    (r"^Invalid value for (?:'|\")?([^:'\"]+)(?:'|\")?: (.*)$", lambda m: f"{m[1]} 的值不对：{click_message(m[2])}"),
+    (r"^No such option: (\S+)(?: Did you mean (\S+)\?)?$", lambda m: f"没有这个选项：{m[1]}。"
+     + (f"是不是 {m[2]}？" if m[2] else "")),
+    (r"^No such command '(.+)'\.$", r"没有这个命令：\1。"),
+    (r"^Missing argument '(.+)'\.$", r"缺少参数 \1。"),
+    (r"^Missing parameter: (.+)$", r"缺少参数 \1。"),
+    (r"^Missing option '(.+)'\.$", r"缺少选项 \1。"),
+    (r"^Got unexpected extra arguments? \((.+)\)$", r"多了参数：\1。"),
+    (r"^Option '(.+)' requires an argument\.$", r"选项 \1 后面要写一个值。"),
+    (r"^'(.+)' is not a valid integer(?: range)?\.$", r"“\1” 不是整数。"),
+    (r"^'(.+)' is not one of (.+)\.$", r"“\1” 不是可选的值之一：\2。"),
+    (r"^'(.+)' is not a valid float\.$", r"“\1” 不是数字。"),
+    (r"^(?:File|Path|Directory) '(.+)' does not exist\.$", r"\1 不存在。"),
+]
+
+
+def click_message(message: str) -> str:
+    """A usage message of Click's in Chinese (wenming's own are Chinese already)."""
+    for pattern, repl in _CLICK_WORDS:
+        out, n = re.subn(pattern, repl, message, flags=re.S)
+        if n:
+            return out
+    return message

@@ -30,9 +30,9 @@ from ..judge.progress import STATUS_ORDER
 from ..site.render import cn_number
 from ..judge.status import Status
 
-HEADER = ("方面", "编号", "任务", "牵头部门", "配合部门", "时限（方案原文）", "截止日期", "状态", "情况",
-          "预计得分", "佐证数", "佐证（活动、材料）", "网站页面")
-WIDTHS = (18, 7, 28, 14, 16, 18, 14, 8, 26, 24, 7, 50, 20)
+HEADER = ("方面", "编号", "任务", "任务原文", "牵头部门", "配合部门", "时限（方案原文）", "截止日期", "频次（方案原文）",
+          "佐证要求", "状态", "情况", "预计得分", "佐证数", "佐证（活动、材料）", "网站页面")
+WIDTHS = (18, 7, 20, 40, 14, 16, 18, 14, 18, 30, 8, 26, 24, 7, 50, 20)
 """Column widths in Excel's units (a CJK character is about 2)."""
 CSV_HEADER = ("年度",) + HEADER
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -43,10 +43,15 @@ class Row:
     category: str
     task_id: str
     title: str
+    text: str
+    """The plan's own words for the task."""
     lead: str
     coop: str
     deadline_text: str
     deadline_dates: str
+    frequency: str
+    required: str
+    """The evidence the plan asks for, in its words."""
     status: Status
     reason: str
     score: str
@@ -56,15 +61,20 @@ class Row:
     """The task page, relative to the site root (`2018/tasks/1-1.html`)."""
 
     def cells(self) -> tuple:
-        return (self.category, self.task_id, self.title, self.lead, self.coop, self.deadline_text,
-                self.deadline_dates, self.status.value, self.reason, self.score, self.evidence_count,
-                self.evidence, self.link)
+        return (self.category, self.task_id, self.title, self.text, self.lead, self.coop, self.deadline_text,
+                self.deadline_dates, self.frequency, self.required, self.status.value, self.reason, self.score,
+                self.evidence_count, self.evidence, self.link)
 
 
 @dataclass(frozen=True)
 class Sheet:
     year: int
     rows: tuple[Row, ...]
+    unit: str = ""
+    title: str = ""
+    """The plan's title."""
+    as_of: dt.date | None = None
+    completion: float = 0.0
 
     @property
     def name(self) -> str:
@@ -87,7 +97,8 @@ def ledger(dataset: Dataset, as_of: dt.date) -> tuple[Sheet, ...]:
 
 def year_sheet(v: YearView) -> Sheet:
     categories = {c.number: f"（{cn_number(c.number)}）{c.title}" for c in v.plan.categories}
-    return Sheet(v.year.year, tuple(task_row(v, t, categories[t.category]) for t in v.plan.tasks))
+    return Sheet(v.year.year, tuple(task_row(v, t, categories[t.category]) for t in v.plan.tasks), v.unit.name,
+                 v.plan.title, v.as_of, v.progress.overall.completion)
 
 
 def task_row(v: YearView, task: Task, category: str) -> Row:
@@ -95,11 +106,12 @@ def task_row(v: YearView, task: Task, category: str) -> Row:
     records = sorted([(a.start, _activity_line(a)) for a in v.by_task.get(task.id, ())]
                      + [(d.date, _document_line(d)) for d in v.docs_by_task.get(task.id, ())])
     return Row(
-        category=category, task_id=task.id, title=task.title,
+        category=category, task_id=task.id, title=task.title, text=task.text,
         lead="、".join(v.org_name(o) for o in task.lead),
         coop="、".join(v.org_name(o) for o in task.coop),
         deadline_text="；".join(([f"{task.phase}阶段"] if task.phase else []) + [d.text for d in task.deadlines]),
         deadline_dates="；".join(_deadline_dates(d) for d in task.deadlines),
+        frequency="；".join(task.frequency), required=task.evidence,
         status=result.status, reason=result.reason + (f"（含{result.late}项逾期完成）"
                                                       if result.late and result.status != Status.DONE_LATE else ""),
         score="\n".join(_score_line(rubric, item) for rubric, item in v.task_scores(task.id)),
@@ -189,6 +201,8 @@ def write_xlsx(sheets: tuple[Sheet, ...], path: Path) -> None:
     wb = Workbook()
     wb.remove(wb.active)
     wrap = Alignment(wrap_text=True, vertical="top")
+    if sheets:
+        _cover(wb.create_sheet("封面"), sheets, Font)
     link_font = Font(color="0563C1", underline="single")
     for s in sheets:
         ws = wb.create_sheet(s.name)
@@ -223,6 +237,22 @@ def write_xlsx(sheets: tuple[Sheet, ...], path: Path) -> None:
         wb.create_sheet("台账").append(HEADER)
     wb.properties.creator = "wenming"
     path.write_bytes(_saved(wb))
+
+
+def _cover(ws, sheets: tuple[Sheet, ...], font) -> None:
+    """What an inspector reads first: the unit, each year's plan, the date the data stands at, the summary."""
+    ws.append([f"{sheets[0].unit}文明单位创建工作台账"])
+    ws["A1"].font = font(bold=True, size=14)
+    ws.append([])
+    ws.append(["年度", "实施方案", "数据截至", "任务数", "完成度"] + [s.value for s in Status])
+    for s in sheets:
+        counts = s.counts()
+        ws.append([f"{s.year}年", s.title, s.as_of.isoformat() if s.as_of else "", len(s.rows),
+                   f"{s.completion:.0%}"] + [counts.get(status, 0) for status in Status])
+    ws.append([])
+    ws.append(["各年度的台账在后面的工作表里，每项任务一行：方案原文、时限和频次、佐证要求、状态和原因、全部佐证。"])
+    for col, width in zip("ABCDE", (10, 40, 12, 8, 8)):
+        ws.column_dimensions[col].width = width
 
 
 def _saved(wb) -> bytes:

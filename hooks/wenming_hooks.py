@@ -37,7 +37,7 @@ if str(_ROOT) not in sys.path:  # run from a checkout without `pip install -e .`
     sys.path.insert(0, str(_ROOT))
 
 from wenming import outputs, settings  # noqa: E402
-from wenming.site import mediacopy, photos  # noqa: E402
+from wenming.site import mediacopy, photos, staging as site_staging  # noqa: E402
 from wenming.api import load_dataset  # noqa: E402
 from wenming.site.assets import PLOTLY_URI, glightbox_paths, plotly_js_path  # noqa: E402
 from wenming.site.pages import build_site, problems_site  # noqa: E402
@@ -290,11 +290,11 @@ def _stage(config) -> None:
     `build --dirty` adds to the old site."""
     if _serve["on"] or _build["dirty"]:
         return
-    staging, why = outputs.stage(Path(config.site_dir))
+    staging, why = site_staging.stage(Path(config.site_dir))
     if staging is None:
         log.info(f"{why}：直接在输出文件夹里构建（构建中途失败时，旧网站会不完整）。")
         return
-    outputs.guard(staging)
+    site_staging.guard(staging)
     _state["staging"] = staging
     config.site_dir = str(staging.staged)
 
@@ -306,14 +306,14 @@ def _swap_in(config) -> None:
     if config.strict and any(isinstance(h, CountHandler) and h.get_counts() for h in logging.getLogger("mkdocs").handlers):
         _state["staging"] = staging  # MkDocs raises Abort next: on_build_error discards it
         return
-    outputs.swap_in(staging)
+    site_staging.swap_in(staging)
     config.site_dir = str(staging.final)
     log.info(f"网站已换到 {settings.display_path(staging.final)}（在旁边的临时文件夹里生成，完成后一次换上）。")
 
 
 def _discard_staging() -> None:
     if (staging := _state.pop("staging", None)) is not None:
-        outputs.discard(staging)
+        site_staging.discard(staging)
 
 
 def on_build_error(error, **kwargs):

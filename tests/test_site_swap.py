@@ -1,4 +1,4 @@
-"""The site is built beside the old one and swapped in at the end (wenming/outputs.py: stage, swap_in, discard):
+"""The site is built beside the old one and swapped in at the end (wenming/site/staging.py: stage, swap_in, discard):
 a build that fails, stops for strict warnings or is interrupted leaves the previous site whole, and no
 temporary folder behind. Kills, full disks and read-only folders: tests/test_faults.py."""
 

@@ -3,6 +3,8 @@ removes it in place, on request only, leaving the image and its other metadata a
 
 from __future__ import annotations
 
+import io
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -98,7 +100,88 @@ def test_photos_clean_takes_paths_and_reports_what_it_cannot_clean(tmp_path):
     photo = located_jpeg(tmp_path / "a.jpg")
     webp = tmp_path / "b.webp"
     Image.new("RGB", (8, 8)).save(webp, exif=exif_with_gps().tobytes())
-    result = run("photos", "clean", str(photo), str(webp))
-    assert result.returncode == 0, result.stderr
+    plain_gif = tmp_path / "c.gif"  # no location: nothing to say about it
+    Image.new("P", (8, 8)).save(plain_gif)
+    result = run("photos", "clean", str(photo), str(webp), str(plain_gif))
+    assert result.returncode == 1, result.stderr  # a photo keeps its location: not a success
     assert not located(photo)
-    assert "跳过：" in result.stderr and "b.webp" in result.stderr
+    assert "跳过：" in result.stderr and "b.webp" in result.stderr and "c.gif" not in result.stderr
+
+
+def test_clean_keeps_the_mode_and_the_exif_thumbnail(tmp_path):
+    photo = tmp_path / "01.jpg"
+    exif = exif_with_gps()
+    thumb = io.BytesIO()
+    Image.new("RGB", (16, 12), (0, 0, 200)).save(thumb, "JPEG")
+    exif.get_ifd(0x8769)[0x927C] = b"maker note kept"
+    Image.new("RGB", (64, 48), (200, 30, 30)).save(photo, exif=exif.tobytes(), quality=90)
+    data = photo.read_bytes()  # put a thumbnail (IFD1) into the EXIF block as cameras do
+    with_thumb = _with_thumbnail(data, thumb.getvalue())
+    photo.write_bytes(with_thumb)
+    os.chmod(photo, 0o600)
+    assert strip_location(photo) is True
+    after = photo.read_bytes()
+    assert len(after) == len(with_thumb) and photo.stat().st_mode & 0o777 == 0o600
+    assert thumb.getvalue() in after and b"maker note kept" in after and not located(photo)
+    changed = [i for i, (a, b) in enumerate(zip(with_thumb, after)) if a != b]
+    assert all(b == 0 for b in (after[i] for i in changed))  # only the GPS directory, zeroed in place
+
+
+def _with_thumbnail(jpeg: bytes, thumb: bytes) -> bytes:
+    """The JPEG with its EXIF block's IFD1 pointing at `thumb` (JPEGInterchangeFormat), appended to the block."""
+    import struct
+
+    i = jpeg.index(b"Exif\x00\x00") - 4
+    length = int.from_bytes(jpeg[i + 2:i + 4], "big")
+    tiff = bytearray(jpeg[i + 10:i + 2 + length])
+    e = "<" if tiff[:2] == b"II" else ">"
+    ifd0 = struct.unpack(e + "I", tiff[4:8])[0]
+    n = struct.unpack(e + "H", tiff[ifd0:ifd0 + 2])[0]
+    next_at = ifd0 + 2 + 12 * n
+    ifd1 = len(tiff)
+    data_at = ifd1 + 2 + 2 * 12 + 4
+    tiff[next_at:next_at + 4] = struct.pack(e + "I", ifd1)
+    tiff += struct.pack(e + "H", 2) + struct.pack(e + "HHII", 0x0201, 4, 1, data_at) + \
+        struct.pack(e + "HHII", 0x0202, 4, 1, len(thumb)) + struct.pack(e + "I", 0) + thumb
+    body = b"Exif\x00\x00" + bytes(tiff)
+    return jpeg[:i] + b"\xff\xe1" + (len(body) + 2).to_bytes(2, "big") + body + jpeg[i + 2 + length:]
+
+
+def test_clean_goes_on_past_what_it_cannot_read_and_cleans_a_huge_photo(tmp_path):
+    """A photo over Pillow's pixel limit is cleaned all the same (only its metadata is read); a broken one is
+    named and skipped, and the photos after it are cleaned; exit 1."""
+    huge = located_jpeg(tmp_path / "a-huge.jpg")
+    data = bytearray(huge.read_bytes())
+    sof = data.index(b"\xff\xc0")
+    data[sof + 5:sof + 9] = (30_000).to_bytes(2, "big") + (30_000).to_bytes(2, "big")  # claims 900 megapixels
+    huge.write_bytes(bytes(data))
+    broken = tmp_path / "b-broken.jpg"
+    broken.write_bytes(b"\xff\xd8\xff\xe1\x00\x20Exif\x00\x00MM\x00\x2a\x00\x00\x00\xff" + b"\x00" * 20)
+    last = located_jpeg(tmp_path / "c-last.jpg")
+    result = run("photos", "clean", str(tmp_path))
+    assert result.returncode == 1, result.stderr
+    assert not located(huge) and not located(last)
+    assert "b-broken.jpg" in result.stderr and "跳过" in result.stderr and "Traceback" not in result.stderr
+    assert "共去掉 2 张照片的拍摄地点，跳过 1 张" in result.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-huge.jpg", "b-broken.jpg", "c-last.jpg"]
+
+
+def test_a_failed_rewrite_leaves_the_original_and_no_temporary_file(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from wenming.cli import main
+    from wenming.records import atomic
+
+    photo = located_jpeg(tmp_path / "01.jpg")
+    before = photo.read_bytes()
+
+    def full(path, write, mode=None):
+        tmp = atomic.temporary_file(path)
+        tmp.write_bytes(b"half")
+        atomic.remove(tmp)
+        raise OSError(28, "No space left on device", str(path))
+
+    monkeypatch.setattr(atomic, "replace_file", full)
+    result = CliRunner(mix_stderr=False).invoke(main, ["photos", "clean", str(photo)])
+    assert result.exit_code == 1 and "磁盘已满" in result.stderr and "01.jpg" in result.stderr
+    assert photo.read_bytes() == before and [p.name for p in tmp_path.iterdir()] == ["01.jpg"]

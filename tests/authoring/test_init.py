@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -92,17 +93,29 @@ def test_never_overwrites(unit):
     assert {p: p.read_bytes() for p in before} == before
 
 
-def test_keeps_an_existing_gitignore_and_repository(tmp_path):
+def test_keeps_an_existing_gitignore_and_repository_adding_what_is_never_committed(tmp_path):
+    """The user's .gitignore keeps its lines (and its line ends); what wenming makes is added at its end."""
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
     (tmp_path / ".gitignore").write_text("*.docx\n", encoding="utf-8")
     folder = tmp_path / "文明创建"
     folder.mkdir()
-    (folder / ".gitignore").write_text("mine\n", encoding="utf-8")
+    (folder / ".gitignore").write_bytes(b"mine\r\n/build/\r\n")
+    os.chmod(folder / ".gitignore", 0o640)
     result = init(str(folder), *OPTIONS)
     assert result.exit_code == 0, result.stderr
-    assert (folder / ".gitignore").read_text(encoding="utf-8") == "mine\n" and "已存在，没有改动" in result.stdout
+    added = [".cache/", "*台账*.xlsx", "*台账*.csv", "*台账*.zip", ".*.wenming-tmp-*"]
+    assert (folder / ".gitignore").read_bytes() == ("mine\r\n/build/\r\n# wenming（wenming init 添加）：生成的网站、"
+                                                    "照片缓存和导出的台账不提交。\r\n" + "\r\n".join(added) + "\r\n").encode()
+    assert (folder / ".gitignore").stat().st_mode & 0o777 == 0o640
+    assert "已存在，在末尾加上了 " + "、".join(added) in result.stdout
     assert not (folder / ".git").exists() and "git init" not in result.stdout  # already inside a repository
     assert (folder / ".pre-commit-config.yaml").is_file()
+    assert init(str(tmp_path / "again"), *OPTIONS).exit_code == 0
+    (tmp_path / "again" / "data" / "unit.yml").unlink()
+    (tmp_path / "again" / "data" / "2026" / "plan.yml").unlink()
+    before = (tmp_path / "again" / ".gitignore").read_bytes()
+    result = init(str(tmp_path / "again"), *OPTIONS)  # nothing missing: nothing added
+    assert (tmp_path / "again" / ".gitignore").read_bytes() == before and "已存在，没有改动" in result.stdout
 
 
 def test_prompts_for_what_is_missing_and_asks_again(tmp_path):

@@ -3,9 +3,13 @@
 The site never shows a photo's metadata (`wenming.site.photos` re-encodes every image), but
 the originals committed to git keep whatever the phone wrote, GPS included. `wenming check`
 warns about them (`located`); `wenming photos clean` removes the location (`strip_location`)
-and nothing else: the EXIF block is rewritten without its GPS directory, an XMP packet that
-holds a location is dropped, and every other byte (the compressed image, orientation, date,
-colour profile) is copied as it was. JPEG and PNG are handled; other formats are reported.
+and nothing else of EXIF: the GPS directory is emptied in place (its entries and their values
+overwritten with zeros, the EXIF block the same length), so every other tag, the thumbnail, the
+colour profile and the compressed image stay byte for byte. An XMP packet that holds a location
+is removed whole (it may also hold an editor's history or a rating: there is no way to rewrite it
+without re-serialising it). The file is replaced whole (wenming/records/atomic.py), with its
+permissions. JPEG and PNG are handled; other formats are reported. Only the file's header and
+metadata are read: a photo of any size is handled, and one that cannot be read is reported.
 """
 
 from __future__ import annotations
@@ -17,24 +21,45 @@ from pathlib import Path
 
 from PIL import Image
 
+from ..records import atomic
+
 GPS_IFD = 0x8825
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".tif", ".tiff")
 CLEANABLE = (".jpg", ".jpeg", ".png")
+HEAD = 256 * 1024
+"""Bytes of a JPEG read to find its metadata (it comes before the image)."""
 _XMP_JPEG = b"http://ns.adobe.com/xap/1.0/\x00"
 _XMP_PNG = b"XML:com.adobe.xmp\x00"
 _XMP_LOCATION = (b"GPSLatitude", b"GPSLongitude", b"exif:GPS")
+_TYPE_SIZES = {1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8, 13: 4}
+BROKEN = (struct.error, zlib.error, SyntaxError, IndexError, ValueError, OSError, EOFError,
+          Image.DecompressionBombError)
+"""What reading a damaged image may raise."""
 
 
 def located(path: Path) -> bool:
     """True when the image's EXIF or XMP says where it was taken (False when unreadable)."""
     try:
-        with Image.open(path) as im:
+        suffix = path.suffix.lower()
+        if suffix in CLEANABLE:
+            with open(path, "rb") as f:
+                return _png_located(f) if suffix == ".png" else _clean_jpeg(f.read(HEAD)) is not None
+        with _opened(path) as im:
             if _exif_has_gps(im.getexif()):
                 return True
             xmp = im.info.get("xmp") or im.info.get("XML:com.adobe.xmp") or b""
             return _xmp_has_gps(xmp if isinstance(xmp, bytes) else str(xmp).encode("utf-8"))
-    except (OSError, ValueError, SyntaxError, struct.error):
+    except BROKEN:
         return False
+
+
+def _opened(source) -> Image.Image:
+    """`Image.open` for the header only: no limit on pixels (nothing is decoded)."""
+    limit, Image.MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS, None
+    try:
+        return Image.open(source)
+    finally:
+        Image.MAX_IMAGE_PIXELS = limit
 
 
 def _exif_has_gps(exif: Image.Exif) -> bool:
@@ -45,16 +70,49 @@ def _xmp_has_gps(xmp: bytes) -> bool:
     return any(word in xmp for word in _XMP_LOCATION)
 
 
+def _png_located(f) -> bool:
+    """Whether the open PNG file's metadata chunks hold a location; only they are read (the image is skipped)."""
+    if f.read(8) != b"\x89PNG\r\n\x1a\n":
+        return False
+    while len(header := f.read(8)) == 8:
+        length, kind = int.from_bytes(header[:4], "big"), header[4:]
+        if kind in (b"eXIf", b"iTXt"):
+            chunk = header + f.read(length + 4)
+            if _clean_png(b"\x89PNG\r\n\x1a\n" + chunk) is not None:
+                return True
+        else:
+            f.seek(length + 4, 1)
+        if kind == b"IEND":
+            break
+    return False
+
+
 def _exif_without_gps(tiff: bytes) -> bytes | None:
-    """The EXIF (TIFF) block without its GPS directory, or None when it has none."""
-    exif = Image.Exif()
-    exif.load(tiff)
-    if GPS_IFD not in exif:
+    """The EXIF (TIFF) block, the same length, with its GPS directory emptied; None when it has no GPS entries."""
+    order = {b"II": "<", b"MM": ">"}.get(tiff[:2])
+    if order is None:
         return None
-    exif.get_ifd(0x8769)  # load the Exif directory, so that it is written back
-    del exif[GPS_IFD]
-    getattr(exif, "_ifds", {}).pop(GPS_IFD, None)  # Pillow writes loaded directories back
-    return exif.tobytes()
+    ifd0 = struct.unpack(order + "I", tiff[4:8])[0]
+    count = struct.unpack(order + "H", tiff[ifd0:ifd0 + 2])[0]
+    gps = None
+    for i in range(count):
+        tag, _, _, value = struct.unpack(order + "HHII", tiff[ifd0 + 2 + 12 * i:ifd0 + 14 + 12 * i])
+        if tag == GPS_IFD:
+            gps = value
+    if gps is None or gps + 2 > len(tiff):
+        return None
+    entries = struct.unpack(order + "H", tiff[gps:gps + 2])[0]
+    if entries == 0:
+        return None
+    out = bytearray(tiff)
+    for i in range(entries):
+        _, kind, n, value = struct.unpack(order + "HHII", tiff[gps + 2 + 12 * i:gps + 14 + 12 * i])
+        size = _TYPE_SIZES.get(kind, 1) * n
+        if size > 4 and value + size <= len(out):  # the value lives outside the entry: zeroed too
+            out[value:value + size] = bytes(size)
+    end = min(len(out), gps + 6 + 12 * entries)  # the count, the entries and the next-directory pointer
+    out[gps:end] = bytes(end - gps)
+    return bytes(out)
 
 
 def _clean_jpeg(data: bytes) -> bytes | None:
@@ -120,22 +178,38 @@ def _clean_png(data: bytes) -> bytes | None:
 def strip_location(path: Path) -> bool:
     """Remove the location from the image at `path`, in place; True when something was removed.
 
-    Raises ValueError for a format this cannot clean without re-encoding."""
+    Raises ValueError for a format this cannot clean without re-encoding, one of BROKEN when the file cannot
+    be read or written (the original is then as it was)."""
     if path.suffix.lower() not in CLEANABLE:
         raise ValueError(path.suffix)
     data = path.read_bytes()
-    try:
-        cleaned = (_clean_png if path.suffix.lower() == ".png" else _clean_jpeg)(data)
-    except (zlib.error, struct.error, SyntaxError, IndexError) as exc:
-        raise OSError(f"无法解析（{exc}）") from None
+    cleaned = (_clean_png if path.suffix.lower() == ".png" else _clean_jpeg)(data)
     if cleaned is None:
         return False
-    with Image.open(io.BytesIO(cleaned)) as check:  # never write a file that no longer opens
-        check.load()
-    tmp = path.with_name(f".{path.name}.wenming-tmp")
-    tmp.write_bytes(cleaned)
-    tmp.replace(path)
+    with _opened(io.BytesIO(cleaned)) as check:  # never write a file that no longer opens, or still says where
+        if _exif_has_gps(check.getexif()):
+            raise ValueError("GPS")
+    atomic.rewrite_file(path, cleaned)
     return True
+
+
+def clean_all(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str | OSError]]]:
+    """Strip the location from each photo, going on past any that cannot be: (cleaned, [(skipped, why)]).
+    A photo in a format that cannot be cleaned is skipped only if it holds a location."""
+    cleaned, skipped = [], []
+    for path in paths:
+        atomic.remove_stale(path)  # what a killed run left beside it
+        try:
+            if path.suffix.lower() not in CLEANABLE:
+                if located(path):
+                    skipped.append((path, f"{path.suffix} 格式不能在不重新压缩的情况下处理，未改动"))
+            elif strip_location(path):
+                cleaned.append(path)
+        except OSError as exc:
+            skipped.append((path, exc))
+        except BROKEN as exc:
+            skipped.append((path, f"无法解析这张图片（{type(exc).__name__}），未改动"))
+    return cleaned, skipped
 
 
 def image_files(paths: list[Path]) -> list[Path]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import shutil
 import sys
 from pathlib import Path, PurePosixPath
 from typing import Callable
@@ -20,6 +19,7 @@ import click
 from . import scaffold
 from .starter import plan_skeleton
 from .. import settings
+from ..records import atomic
 from ..records.load import RawRepo, load_repository
 from ..records.problems import Problem
 from .schema import GLOBS, RECORDS, build_schemas, render_schema
@@ -111,11 +111,8 @@ def _create(data_dir: Path, raw: RawRepo, asker: _Asker, build: Callable[[], lis
             option = options.get(_key(p, options) or "")
             click.echo(f"{option}: {p.message}" if option else p.format(), err=True)
         _fail("没有创建文件。请改正后重新运行。", 2 if None not in keys else 1)
-    for item in new:
-        target = data_dir / item.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with open(target, "x", encoding="utf-8", newline="\n") as out:
-            out.write(item.text)
+    for item in new:  # each whole or not at all, never over a file (another `new` may have made it meanwhile)
+        atomic.create_text(data_dir / item.path, item.text)
     return new
 
 
@@ -272,9 +269,8 @@ def new_document(data: Path | None, date: str | None, title: str | None, file: s
     options = {"date": "--date", "title": "--title", "file": "--file", "number": "--number", "kind": "--kind",
                "departments": "--department", "tasks": "--task"}
     item = _create(data_dir, raw, asker, build, options, also=(f"{year}/documents/{name}",))[0]
-    if not in_place:  # "x": never over an existing file
-        with open(source, "rb") as src, open(folder / name, "xb") as dst:
-            shutil.copyfileobj(src, dst)
+    if not in_place:  # never over an existing file
+        atomic.create_copy(folder / name, source)
     copied = "" if in_place else f"，并把文件复制为 {_show(raw, f'{year}/documents/{name}')}"
     click.echo(f"已新建 {_show(raw, item.path)}{copied}")
     click.echo("下一步：")
@@ -371,7 +367,8 @@ def schema(out: Path) -> None:
     guide = GUIDE.read_text(encoding="utf-8") if GUIDE.is_file() else None
     out.mkdir(parents=True, exist_ok=True)
     for name, body in build_schemas(guide).items():
-        (out / f"{name}.json").write_text(render_schema(body), encoding="utf-8", newline="\n")
+        text = render_schema(body)
+        atomic.replace_file(out / f"{name}.json", lambda tmp: tmp.write_text(text, encoding="utf-8", newline="\n"))
     click.echo(f"已生成 {len(RECORDS)} 个文件到 {out.as_posix()}/：" + "、".join(f"{n}.json" for n in RECORDS))
     yml = {f"./{(out / f'{n}.json').as_posix()}": list(g) for n, g in GLOBS.items() if g[0].endswith(".yml")}
     click.echo("VS Code（YAML 插件 redhat.vscode-yaml）的 .vscode/settings.json 中写：")

@@ -147,13 +147,30 @@ def plan_skeleton(year: int, lead: str, schema: str | None = None) -> NewFile:
     return NewFile(f"{year}/plan.yml", "\n".join(lines))
 
 
+IGNORED = ("build/", ".cache/", "*台账*.xlsx", "*台账*.csv", "*台账*.zip", ".*.wenming-tmp-*")
+"""What a records repository never commits: the built site, the photo cache, the exports (named as the guide
+names them: 台账.xlsx, 台账-2018.csv, 文明创建台账-2018.zip) and what a killed run of wenming left."""
 GITIGNORE = """\
-# wenming: the built site, the processed photos and other caches are made again by `wenming build`.
-build/
-.cache/
+# wenming: the built site, the processed photos and other caches are made again by `wenming build`;
+# the exported ledgers and archives by `wenming export`.
+""" + "\n".join(IGNORED) + """
 __pycache__/
 *.pyc
 """
+
+
+def missing_ignores(text: str) -> list[str]:
+    """The lines of IGNORED that the .gitignore `text` lacks (`/build/` or `build` counts as `build/`)."""
+    have = {line.strip().strip("/") for line in text.splitlines()}
+    return [p for p in IGNORED if p.strip("/") not in have]
+
+
+def with_ignores(text: str, missing: list[str]) -> str:
+    """`text` with the `missing` lines added at its end (in its own line ends), under a comment saying why."""
+    end = "\r\n" if "\r\n" in text else "\n"
+    head = text if not text or text.endswith("\n") else text + end
+    added = ["# wenming（wenming init 添加）：生成的网站、照片缓存和导出的台账不提交。", *missing]
+    return head + end.join(added) + end
 
 PRE_COMMIT_CONFIG = """\
 # 提交前自动检查：装了 pre-commit 工具（pip install pre-commit）后，在这个文件夹运行一次 pre-commit install，

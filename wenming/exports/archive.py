@@ -87,10 +87,20 @@ def write_zip(site: Path, out: Path, top: str, day: dt.date) -> Archive:
 
 
 def build_site(config_file: Path, env: dict[str, str], site: Path) -> None:
-    """Run `mkdocs build` into `site` (a subprocess, as `wenming build` does)."""
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config_file), "-d", str(site)]
-    if subprocess.call(cmd, env=env):
-        raise ArchiveError(f"{config_file}：网站构建失败，压缩包没有生成；请按上面 mkdocs 的提示改正后重试。")
+    """Run `wenming build` into `site`, in a child process: its faults (a full disk …) are messages, and it is
+    stopped (SIGTERM: it deletes what it was writing) if this process is killed."""
+    cmd = [sys.executable, "-m", "wenming", "build", "-f", str(config_file), "-d", str(site)]
+    if subprocess.call(cmd, env=env, stdout=subprocess.DEVNULL, preexec_fn=_die_with_parent):
+        raise ArchiveError(f"{config_file}：网站构建失败，压缩包没有生成；请按上面的提示改正后重试。")
+
+
+def _die_with_parent() -> None:
+    """In the child, before it starts: SIGTERM when the parent dies (Linux; elsewhere nothing)."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
 def export_archive(config_file: Path, env: dict[str, str], out: Path, day: dt.date) -> Archive:

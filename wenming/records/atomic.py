@@ -83,14 +83,32 @@ def _glob_escape(name: str) -> str:
 
 
 def remove(path: Path) -> None:
-    """Remove a temporary file or folder, whatever is left of it; never raises."""
+    """Remove a temporary file or folder (an old site a build replaced), whatever is left of it, read-only
+    folders in it too; never raises."""
+    def writable_again(func, name, exc_info):
+        try:
+            os.chmod(os.path.dirname(name), 0o700)
+            func(name)
+        except OSError:
+            pass
+
     try:
         if path.is_dir() and not path.is_symlink():
-            shutil.rmtree(path, ignore_errors=True)
+            shutil.rmtree(path, onerror=writable_again)
         else:
             path.unlink(missing_ok=True)
     except OSError:
         pass
+
+
+def make_folder(folder: Path) -> None:
+    """`folder` and those above it; NotADirectoryError naming the file that stands where a folder must be."""
+    above = folder
+    while not above.exists() and above != above.parent:
+        above = above.parent
+    if above.exists() and not above.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(above))
+    folder.mkdir(parents=True, exist_ok=True)
 
 
 def _sync(path: Path) -> None:
@@ -98,17 +116,32 @@ def _sync(path: Path) -> None:
         os.fsync(f.fileno())
 
 
+def _named(path: Path, exc: OSError) -> OSError:
+    """An error naming no file (a full disk while writing) or the temporary file, as one naming `path`."""
+    if exc.filename is not None and TAG not in os.fsdecode(exc.filename):
+        return exc
+    named = OSError(exc.errno, exc.strerror or str(exc), str(path))
+    named.__cause__ = exc
+    return named
+
+
 def replace_file(path: Path, write: Callable[[Path], None], mode: int | None = None) -> None:
     """Make `path` by `write(temporary path)` and rename it over whatever is there; the temporary never stays.
     `mode`: the file's permissions (default: those of any new file, 0644 with the usual umask)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(path.parent)
     remove_stale(path)
-    tmp = temporary_file(path)
+    try:
+        tmp = temporary_file(path)
+    except OSError as exc:
+        raise _named(path, exc) from None
     try:
         write(tmp)
         _sync(tmp)
         os.chmod(tmp, new_file_mode() if mode is None else mode)
         os.replace(tmp, path)
+    except OSError as exc:
+        remove(tmp)
+        raise _named(path, exc) from None
     except BaseException:
         remove(tmp)
         raise
@@ -117,11 +150,14 @@ def replace_file(path: Path, write: Callable[[Path], None], mode: int | None = N
 def create_file(path: Path, write: Callable[[Path], None]) -> None:
     """Make the new file `path` by `write(temporary path)`, whole or not at all; FileExistsError when `path`
     exists (also when another run made it meanwhile: it is linked into place, which never replaces)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(path.parent)
     if os.path.lexists(path):
         raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path))
     remove_stale(path)
-    tmp = temporary_file(path)
+    try:
+        tmp = temporary_file(path)
+    except OSError as exc:
+        raise _named(path, exc) from None
     try:
         write(tmp)
         _sync(tmp)
@@ -134,6 +170,8 @@ def create_file(path: Path, write: Callable[[Path], None]) -> None:
             if os.path.lexists(path):
                 raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path)) from None
             os.rename(tmp, path)
+    except OSError as exc:
+        raise _named(path, exc) from None
     finally:
         remove(tmp)
 

@@ -233,9 +233,12 @@ def load_repository(data_dir: Path, display_root: str = "data") -> RawRepo:
                 problems.append(_warn(f"{display_root}/{rel}", "不认识的文件，将被忽略。"))
             continue
         if not _YEAR.match(parts[0]):
-            problems.append(
-                _warn(f"{display_root}/{rel}", "不在年份文件夹（如 2018/）里，将被忽略。")
-            )
+            if f"{parts[0]}/plan.yml" in files:  # a renamed year folder: the whole year would be dropped
+                if parts[0] not in bad_years:
+                    bad_years.add(parts[0])
+                    problems.append(_renamed_year(display_root, parts[0]))
+            else:
+                problems.append(_warn(f"{display_root}/{rel}", "不在年份文件夹（如 2018/）里，将被忽略。"))
             continue
         if not FIRST_YEAR <= int(parts[0]) <= LAST_YEAR:
             if parts[0] not in bad_years:
@@ -268,6 +271,15 @@ def load_repository(data_dir: Path, display_root: str = "data") -> RawRepo:
 
 def _inspect(data_dir: Path, rel: str) -> str | None:
     return images.inspect(data_dir / rel)
+
+
+def _renamed_year(display_root: str, folder: str) -> Problem:
+    """A folder holding a plan whose name is not a year (`2018年`, `2018-旧`): an error, not a year left out."""
+    year = re.search(r"(19|20)\d\d", folder)
+    name = year.group() if year else "2018"
+    return Problem(f"{display_root}/{folder}", None, "", f"这个文件夹里有实施方案 plan.yml，但文件夹名 \"{folder}\" "
+                   f"不是年份，这一年的记录都不会读取。请把文件夹改名为{'' if year else '方案的年份，如'} {name}"
+                   "（四位数字）；不要的旧版本请移出数据文件夹（git 里有历史，不用另存一份）。")
 
 
 def _warn(path: str, message: str) -> Problem:

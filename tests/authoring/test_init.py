@@ -133,7 +133,7 @@ def test_bad_options_write_nothing(tmp_path):
     result = init(str(tmp_path / "b"), *OPTIONS[:-2], "--departments", "办公室:bgs,综合科:bgs")
     assert result.exit_code == 2 and '--departments: "综合科:bgs"：编号 "bgs" 重复' in result.stderr
     assert not (tmp_path / "b" / "data").exists()
-    result = init(str(tmp_path / "b"), *OPTIONS[:6], "--level", "县级")
+    result = init(str(tmp_path / "b"), *OPTIONS[:6], "--level", "乡级")
     assert result.exit_code == 2 and not (tmp_path / "b" / "data").exists()
 
 

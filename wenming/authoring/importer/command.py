@@ -18,18 +18,19 @@ def import_group() -> None:
 
 
 @import_group.command("plan")
-@click.argument("document", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("documents", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--year", type=click.IntRange(1990, 2100), help="方案的年度，如 2019（默认：方案标题里的年份）。")
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path),
               help="草稿写到哪里，默认 data/<年度>/plan.yml。")
 @click.option("--data", "data", type=click.Path(file_okay=False, path_type=Path),
               help="数据文件夹，默认为项目根目录下的 data/（用其中 unit.yml 的部门对应方案里的部门）。")
-def import_plan_command(document: Path, year: int | None, output: Path | None, data: Path | None) -> None:
-    """把实施方案（.docx、带文字层的 .pdf、.txt、.md）导入为 plan.yml 草稿：检查通过，待确认处有注释。"""
+def import_plan_command(documents: tuple[Path, ...], year: int | None, output: Path | None, data: Path | None) -> None:
+    """把实施方案（.docx、带文字层的 .pdf、.txt、.md；.doc、.wps 需先另存为 .docx）导入为 plan.yml 草稿：检查通过，
+    待确认处有注释。方案的任务分解、活动安排在附件里时，把附件跟在方案后面一起导入：方案.docx 附件1.docx …"""
     data_dir = data if data is not None else settings.data_dir(Path.cwd())
     raw = load_repository(data_dir, settings.display_path(data_dir))
     try:
-        result = import_plan(document, raw, year)
+        result = import_plan(list(documents), raw, year)
     except ImportProblem as exc:
         click.echo(str(exc), err=True)
         sys.exit(1)
@@ -45,11 +46,15 @@ def import_plan_command(document: Path, year: int | None, output: Path | None, d
         click.echo(f"{target}: 无法写入（{exc.strerror or exc}）。请检查路径和写入权限。", err=True)
         sys.exit(1)
     draft = result.draft
-    click.echo(f"已导入 {settings.display_path(document)} → {settings.display_path(target)}（{draft.year} 年草稿）：")
+    names = "、".join(str(settings.display_path(d)) for d in documents)
+    click.echo(f"已导入 {names} → {settings.display_path(target)}（{draft.year} 年草稿）：")
     click.echo(f"  {len(draft.categories)} 个方面，{result.tasks} 项任务，其中 {result.readable_deadlines} 项的时限和频次能读懂"
                + (f"（另有 {result.defaulted} 项方案没写时限，先写作“全年”，待确认）" if result.defaulted else "") + "；")
     click.echo(f"  活动安排表 {len(draft.schedule)} 项，领导小组 {len(draft.leaders)} 人，实施阶段 {len(draft.phases)} 个；")
     click.echo(f"  待确认 {result.to_confirm} 处（文件中搜索“待确认”）。")
+    if draft.attachments:
+        click.echo(f"  任务分解在{'、'.join(draft.attachments)}里，这次没有一起导入：请把附件跟在方案后面一起导入"
+                   f"（wenming import plan 方案.docx {draft.attachments[0]}.docx）。")
     if draft.unknown_orgs:
         click.echo(f"  不在 unit.yml 里的部门：{'、'.join(draft.unknown_orgs)}（先在 unit.yml 的 departments 添加，再补到任务的 lead/coop）。")
     if result.remaining:

@@ -144,7 +144,10 @@ def _pdf(path: Path) -> list[Block]:
         reader = PdfReader(str(path))
         if reader.is_encrypted:
             raise ReadError(f"{path}: PDF 已加密，无法读取。请导出一份不加密的 PDF，或改用 Word 原稿。")
-        count = len(reader.pages)
+        try:  # the page tree's own count first: counting the pages one by one takes seconds on a huge file
+            count = int(reader.trailer["/Root"]["/Pages"]["/Count"])
+        except Exception:  # noqa: BLE001
+            count = len(reader.pages)
         if count > MAX_PAGES:
             raise ReadError(f"{path}: PDF 有 {count} 页，超过导入的上限 {MAX_PAGES} 页，没有导入。"
                             "请只导出方案和它的附件，或改用 Word 原稿。")

@@ -16,7 +16,7 @@ from ...records.phrases import read_phrase
 from ...records.problems import Problem
 from ...records.unit import validate_unit
 from ..scaffold import NewFile, check_new
-from .model import PlanDraft
+from .model import Note, PlanDraft
 from .limits import PHRASE_SECONDS, Clock, ReadError
 from .outline import recognise
 from .readers import read_documents
@@ -74,15 +74,34 @@ def import_plan(source: Path | list[Path], raw: RawRepo, year: int | None = None
     except ReadError as exc:
         raise ImportProblem(str(exc)) from None
     unit = validate_unit(raw.unit, [])
-    draft = recognise(blocks, unit, year, clock or Clock(PHRASE_SECONDS))
+    try:
+        draft = recognise(blocks, unit, year, clock or Clock(PHRASE_SECONDS))
+    except RecursionError:
+        raise ImportProblem(f"{sources[0]}: 文档的结构嵌套太深，没有导入。请检查文件，或只导入方案本身。") from None
+    except Exception as exc:  # noqa: BLE001 — a bug of the importer: the document is still listed, never lost
+        draft = fallback(blocks, year, f"导入时 wenming 出错（{type(exc).__name__}），没能识别方案的结构：全文列在文件末尾，"
+                                       "请手工整理，并报告这个问题。")
     if not 1990 <= draft.year <= 2100:
         named = f"写的是 {draft.year} 年，不在 1990 到 2100 年之间" if draft.year else "看不出这是哪一年的方案"
         raise ImportProblem(f"{sources[0]}: {named}。请加上 --year，如 --year 2019。")
     return check_draft(draft, raw, "、".join(s.name for s in sources))
 
 
+def fallback(blocks, year: int | None, reason: str) -> PlanDraft:
+    """A draft with no structure: every paragraph listed for the editor (the last resort, never a traceback)."""
+    from .frontmatter import read_front
+    texts = [b.text.strip() for b in blocks if b.text.strip()]
+    draft = read_front(texts[:10], [], year)
+    draft.notes.append(Note(reason))
+    draft.leftovers = texts + [" | ".join(row) for b in blocks for row in b.rows]
+    return draft
+
+
 def check_draft(draft: PlanDraft, raw: RawRepo, source_name: str) -> Imported:
-    """Render, validate, comment out what the validator rejects; repeat until nothing more is rejected."""
+    """Render, validate, comment out what the validator rejects; repeat until nothing more is rejected.
+
+    A title the validator rejects (its year is not the draft's) is replaced by a plain one, noted; should any
+    error still remain, the whole draft is written as comments under a plain title (never a failing draft)."""
     rejected: dict[Key, str] = {}
     path = f"{draft.year}/plan.yml"
     for _ in range(50):
@@ -91,6 +110,11 @@ def check_draft(draft: PlanDraft, raw: RawRepo, source_name: str) -> Imported:
         new = {}
         for problem in problems:
             key = rendered.keys.get(problem.line or 0)
+            if key == ("plan", "title") and problem.is_error:
+                draft.notes.append(Note(f"方案标题“{draft.title}”：{problem.message}先写成通用标题，请照原件改。"))
+                draft.title = f"{draft.year}年度精神文明建设工作实施方案"
+                new[("retitled",)] = ""
+                continue
             if key is None or key in rejected or key[-1] in _UNFIXABLE:
                 continue
             field_name = problem.field.rsplit(".", 1)[-1]
@@ -100,6 +124,21 @@ def check_draft(draft: PlanDraft, raw: RawRepo, source_name: str) -> Imported:
             new.setdefault(key, message)
         if not new:
             remaining = [p for p in problems if p.is_error]
+            if remaining:
+                return _commented(draft, raw, rendered.text, remaining, rejected)
             return Imported(draft, rendered.text, rejected, remaining)
+        new.pop(("retitled",), None)
         rejected.update(new)
-    raise AssertionError("the draft did not settle")  # pragma: no cover
+    return _commented(draft, raw, rendered.text, [p for p in problems if p.is_error], rejected)
+
+
+def _commented(draft: PlanDraft, raw: RawRepo, text: str, errors: list[Problem], rejected) -> Imported:
+    """The draft as comments under a plain title: it passes check, and nothing of it is lost."""
+    reasons = "；".join(p.format() for p in errors[:3])
+    lines = [f"# {draft.year}年度实施方案：wenming import plan 的草稿没能通过检查（{reasons}），全部写作注释。",
+             "# 待确认：请照原件整理下面的内容，删掉注释符号，再运行 wenming check；并报告这个问题。",
+             f"title: {draft.year}年度精神文明建设工作实施方案", "categories: []", ""]
+    lines += [f"# {line}" if line else "#" for line in text.splitlines()]
+    out = "\n".join(lines) + "\n"
+    remaining = [p for p in check_new(raw, [NewFile(f"{draft.year}/plan.yml", out)]) if p.is_error]
+    return Imported(draft, out, rejected, remaining)

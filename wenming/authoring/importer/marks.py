@@ -109,6 +109,8 @@ def inline_items(text: str, own: Mark | None = None) -> tuple[str, list[tuple[Ma
     for style, pattern in _INLINE:
         if own is not None and style == own.style and style in ("1.", "（1）"):
             expected = own.number + 1
+        elif own is not None and style == own.style:
+            continue  # `二是…一是…二是…`: items numbered again inside an item are not its siblings
         else:
             expected = 1
         run: list[re.Match] = []

@@ -87,6 +87,9 @@ class PlanDraft:
     """Department names the unit does not have, in the document's order."""
     leftovers: list[str] = field(default_factory=list)
     """Paragraphs and tables that went nowhere, for the editor to look over."""
+    headings: dict[str, str] = field(default_factory=dict)
+    """The plan's own section headings (`headings:` in plan.yml): guiding, goals, leading_group, phases, tasks,
+    requirements, schedule."""
     attachments: list[str] = field(default_factory=list)
     """Attachments the plan refers to for its tasks (`详见附件1`) that were not imported with it."""
 

@@ -119,7 +119,7 @@ def recognise(blocks: list[Block], unit: Unit, year: int | None, clock: Clock | 
     draft = read_front(pre_texts, [(_kind(_title(n)), n.para.text, [p.text for p in n.paras()[1:4]]) for _, n in sections],
                        year)
     ledger = Ledger()
-    ledger.used.update(i for i, b in preamble if _is_front(clean(b.text), draft))
+    ledger.used.update((i, 0) for i, b in preamble if _is_front(clean(b.text), draft))
     make = Maker(unit, draft, clock)
     _sections(regions, make, ledger)
     for region in regions:
@@ -127,10 +127,10 @@ def recognise(blocks: list[Block], unit: Unit, year: int | None, clock: Clock | 
             before = (len(draft.categories), len(draft.schedule), len(draft.rubrics))
             read_table(table, name, unit, draft, make)
             if (len(draft.categories), len(draft.schedule), len(draft.rubrics)) != before:
-                ledger.used.add(index)
+                ledger.used.add((index, 0))
     match_rubrics(draft)
     link_schedule(draft)
-    _account(preamble, regions, ledger, draft)
+    _account(indexed, preamble, regions, ledger, draft)
     _missing_attachments(regions, draft)
     return draft
 
@@ -195,31 +195,42 @@ def _sections(regions: list[_Region], make: Maker, ledger: Ledger) -> None:
             if kind in ("guiding", "goals", "requirements"):
                 if any(labelled(n) for n in node.walk() if n is not node):
                     Finder(make, ledger, only_labelled=True).section(node, title)
-                texts = [p.text for p in paras if p.index not in ledger.used or p is node.para]
+                texts = [p.text for p in paras if p not in ledger or p is node.para]
                 if getattr(draft, kind):
                     draft.leftovers.extend(texts)
                     ledger.use(*paras)
-                else:
-                    setattr(draft, kind, "\n\n".join(t for t in texts[1:]) or "")
-                    ledger.use(*[p for p in paras if p.text in texts])
+                elif texts[1:]:
+                    setattr(draft, kind, "\n\n".join(texts[1:]))
+                    ledger.use(*[p for p in paras if p.text in texts[1:]])
+                    draft.headings.setdefault(kind, node.para.text)
             elif kind == "leading":
                 leaders, rest, notes = read_leaders([p.text for p in paras[1:]])
                 draft.leaders += leaders
                 draft.notes += notes
-                ledger.use(node.para, *[p for p in paras[1:] if p.text not in rest])
+                draft.headings.setdefault("leading_group", node.para.text)
+                ledger.use(*[p for p in paras[1:] if p.text not in rest and _all_read(p.text)])
             elif kind == "phases":
                 phases, rest, notes = read_phases([p.text for p in paras[1:]], draft.year)
                 draft.phases += phases
                 draft.notes += notes
-                ledger.use(node.para, *[p for p in paras[1:] if p.text not in rest])
+                draft.headings.setdefault("phases", node.para.text)
+                ledger.use(*[p for p in paras[1:] if p.text not in rest and _all_read(p.text)
+                             and not re.search(r"[（(][^）)]*[\u4e00-\u9fa5]{2,}(?<![月日旬底末年])[^）)]*[）)]",
+                                               re.sub(r"[上中下]旬|月底|月初|月末|次年|年底", "", p.text))])
             elif kind == "schedule":
                 rows = schedule_lines([p.text for p in paras[1:]], draft)
-                ledger.use(node.para, *[p for p, row in zip(paras[1:], rows) if row])
+                ledger.use(*[p for p, row in zip(paras[1:], rows) if row])
+                draft.headings.setdefault("schedule", node.para.text)
             elif kind == "tasks":
                 Finder(make, ledger).section(node, title)
-                ledger.use(node.para)
+                if not any(c.title == title for c in draft.categories):
+                    draft.headings.setdefault("tasks", node.para.text)
+                if any(c.title == title for c in draft.categories):
+                    ledger.use(node.para)
             else:
                 later.append((node, title))
+            if node.para.text in draft.headings.values():
+                ledger.use(node.para)
         if region.name and not region.root.children:
             rows = schedule_lines([p.text for p in region.root.lines], draft)
             ledger.use(*[p for p, row in zip(region.root.lines, rows) if row])
@@ -231,20 +242,29 @@ def _sections(regions: list[_Region], make: Maker, ledger: Ledger) -> None:
             Finder(make, ledger).visit(node, None)
 
 
-def _account(preamble, regions, ledger: Ledger, draft: PlanDraft) -> None:
-    """Every paragraph not in a field is listed under 未导入, in the document's order."""
-    done = set()
+def _all_read(text: str) -> bool:
+    """A line of a leading group or a phase that is all name and time (else the rest of it is listed too)."""
+    return len(text) <= 40 and not re.search(r"[：:]\s*[^（）()：:]{6,}$", text) or re.match(r"^(?:组|副组|成|总|副总)", text) is not None
+
+
+def _account(indexed, preamble, regions, ledger: Ledger, draft: PlanDraft) -> None:
+    """Every paragraph not in a field is listed under 未导入 (whole, as written), in the document's order."""
+    original = {i: clean(b.text) for i, b in indexed if not b.is_table}
     for region in regions:
+        parts: dict[int, list[Para]] = {}
         for para in region.paras:
-            if para.index in ledger.used or para.index in done:
-                continue
-            done.add(para.index)
-            draft.leftovers.append(para.text)
-    front = [clean(b.text) for i, b in preamble if i not in ledger.used and not b.is_table and clean(b.text)]
+            parts.setdefault(para.index, []).append(para)
+        for index, paras in parts.items():
+            unused = [p for p in paras if p not in ledger]
+            if len(unused) == len(paras):
+                draft.leftovers.append(original.get(index) or paras[0].text)
+            else:
+                draft.leftovers += [p.text for p in unused]
+    front = [clean(b.text) for i, b in preamble if (i, 0) not in ledger.used and not b.is_table and clean(b.text)]
     draft.leftovers[:0] = front
     for region in regions:
         for name, table, index in region.tables:
-            if index not in ledger.used:
+            if (index, 0) not in ledger.used:
                 draft.leftovers += [" | ".join(c for c in row if c) for row in table.rows]
 
 

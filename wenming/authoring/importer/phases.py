@@ -75,9 +75,13 @@ def _heading(text: str, year: int, notes: list[Note]) -> list[tuple[str, dt.date
 
 def _prose(text: str, year: int) -> list[tuple[str, dt.date, dt.date]]:
     out = []
-    for clause in re.split(r"[，,；;。：:]", text):
-        clause = clause.strip()
-        for cut in range(len(clause) - 2, 1, -1):
+    clauses = [c.strip() for c in re.split(r"[，,；;。：:]", text)]
+    if sum(1 for c in clauses if re.match(r"[\d一二三四五六七八九十上下全]", c)) < 2:
+        return []
+    for clause in clauses:
+        if not re.match(r"[\d一二三四五六七八九十上下全]", clause):
+            continue
+        for cut in [i + 1 for i in range(len(clause) - 3, 0, -1) if clause[i] in "月日旬年底末"]:
             window = _window(clause[:cut], year)
             name = clause[cut:]
             if window and re.fullmatch(r"[\u4e00-\u9fa5]{2,8}", name) and not re.match(r"[前后内底末初中旬日号]", name):

@@ -30,10 +30,17 @@ class Ledger:
     """Which blocks of the document went into the draft (the rest are listed as not imported)."""
 
     def __init__(self):
-        self.used: set[int] = set()
+        self.used: set[tuple[int, int]] = set()
+        """(block, item of the paragraph) of each paragraph in a field."""
 
     def use(self, *paras: Para) -> None:
-        self.used.update(p.index for p in paras)
+        self.used.update((p.index, p.part) for p in paras)
+
+    def unuse(self, *paras: Para) -> None:
+        self.used.difference_update((p.index, p.part) for p in paras)
+
+    def __contains__(self, para: Para) -> bool:
+        return (para.index, para.part) in self.used
 
 
 def line_labels(para: Para) -> dict[str, str] | None:
@@ -102,6 +109,7 @@ class Finder:
         self.draft = make.draft
         self.section_category: CategoryDraft | None = None
         self.memo: dict[int, bool] = {}
+        self.title, self.source, self.rest = "工作任务", "工作任务", ""
 
     def below(self, node: Node) -> bool:
         """Is any item below `node` labelled?"""
@@ -128,6 +136,7 @@ class Finder:
         """The section's items; the section itself is the category of tasks standing directly under it."""
         self.title = title
         self.source = section.para.text if section.para else title
+        self.rest = section.body[len(title):].strip("。；; ") if section.para and section.body.startswith(title) else ""
         lift_labels(section)
         for child in section.children:
             self.visit(child, None)
@@ -138,6 +147,7 @@ class Finder:
                 return
             self.task(node, category or self.implicit(node))
             return
+        made_here = category is None
         if category is None:
             category = self.category(node)
         else:
@@ -148,6 +158,8 @@ class Finder:
             self.visit(child, category)
         if category not in self.draft.categories and category.tasks:
             self.draft.categories.append(category)
+        elif made_here and not category.tasks:  # nothing came of it: its words are listed as not imported
+            self.ledger.unuse(node.para, *node.lines)
 
     def implicit(self, node: Node) -> CategoryDraft:
         """The category of a task with none above it: itself (`（二）…`), or the section's."""
@@ -159,6 +171,8 @@ class Finder:
             self.section_category = self.new_category(0, self.title, self.source)
             self.section_category.notes.append(Note(f"这些任务直接列在“{clip(self.title, 30)}”下面，没有分类："
                                                     "按这个标题作为一个方面。"))
+            if self.rest:
+                self.section_category.intro.append(self.rest)
             self.draft.categories.append(self.section_category)
         return self.section_category
 
@@ -206,7 +220,7 @@ class Finder:
         single = parent is None and category.title and not category.tasks and node.mark.rank <= 1 and \
             category.source == clip(node.para.text)
         number = 1 if single else node.mark.number
-        words, found, orgs = self.strip(node)
+        words, found, orgs = self.strip(node, keep_mark=parent is not None)
         own = words.split(node.children[0].para.text, 1)[0] if node.children and node.children[0].para.item \
             else words
         paragraphs, content, evidence = [], [], []
@@ -251,15 +265,13 @@ class Finder:
 
     def subtask(self, node: Node, category: CategoryDraft, task: TaskDraft) -> None:
         sub = self.task(node, category, parent=task)
-        if node.mark.style == "一是":
-            sub.text = clean(node.para.text if not node.lines else sub.text).rstrip("；;，,")
-        else:
-            sub.text = sub.text.rstrip("；;，,")
+        sub.text = sub.text.rstrip("；;，,") or sub.text
         sub.title = ""
 
-    def strip(self, node: Node) -> tuple[str, dict[str, str], tuple[list[str], list[str]] | None]:
-        """The item's words without the labels, bracket or clause that name its departments, people or time."""
-        words = words_of(node)
+    def strip(self, node: Node, keep_mark: bool = False) -> tuple[str, dict[str, str], tuple[list[str], list[str]] | None]:
+        """The item's words without the labels, bracket or clause that name its departments, people or time
+        (a subtask `一是…` keeps its 一是: it is a word of the sentence)."""
+        words = node.para.text if keep_mark and node.mark.style == "一是" and not node.para.whole else words_of(node)
         found: dict[str, str] = {}
         orgs = None
         if node.para.tail:

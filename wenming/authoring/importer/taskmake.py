@@ -43,7 +43,9 @@ class Maker:
             task_id = next(f"{base}-{n}" for n in range(len(siblings) + 1, 999) if f"{base}-{n}" not in seen)
             if number:
                 notes.append(Note(f"序号 {number} 重复或超出范围，按顺序编为 {task_id}。", clip(source)))
-        task = TaskDraft(task_id, text, short_title(text), clip(source), notes=notes, parent=parent.id if parent else "")
+        text = text.strip() or clean(source) or task_id
+        title = short_title(text).strip() or clip(text, 24)
+        task = TaskDraft(task_id, text, title, clip(source), notes=notes, parent=parent.id if parent else "")
         siblings.append(task)
         return task
 
@@ -144,8 +146,13 @@ class Maker:
 
 
 def close(category: CategoryDraft, draft: PlanDraft) -> None:
-    """The category joins the draft; one without tasks is marked."""
+    """The category joins the draft; one without tasks is listed as not imported instead."""
+    if not category.title:
+        category.title = f"第{category.number}方面"
     if not category.tasks:
-        category.notes.append(Note("这一类下面没有任务。请照方案补上，或删掉这个方面。", category.source))
+        if category in draft.categories:
+            draft.categories.remove(category)
+        draft.leftovers += [category.source] + category.intro
+        return
     if category not in draft.categories:
         draft.categories.append(category)

@@ -32,6 +32,8 @@ class Para:
     """Split out of the paragraph before it."""
     tail: str = ""
     """Labels or a department bracket that closed a paragraph split into items: they are the head's."""
+    part: int = 0
+    """Which item of its paragraph (0: the paragraph or its head)."""
     twin: bool = False
     """Numbered in the other script than its siblings (`（10）` among `（九）` `（十一）`)."""
 
@@ -96,8 +98,8 @@ def split(index: int, text: str, style: str = "") -> list[Para]:
     else:
         prefix = text[:len(text) - len(mark.body)]
         out = [Para(index, prefix + head, Mark(mark.style, mark.number, head), style, whole=body, tail=tail)]
-    for item_mark, piece in items:
-        out += [Para(index, piece, item_mark, item=True)]
+    for n, (item_mark, piece) in enumerate(items, start=1):
+        out += [Para(index, piece, item_mark, item=True, part=n)]
     return out
 
 

@@ -78,6 +78,12 @@ def render(draft: PlanDraft, rejected: dict[Key, str], source_name: str) -> Rend
         out.line(f"# 待确认：这些部门不在 unit.yml 的 departments 里，没有写进 lead/coop：{'、'.join(draft.unknown_orgs)}")
     for name in ("title", "number", "issued", "issuer"):
         out.field("", name, getattr(draft, name), ("plan", name))
+    headings = {k: v for k, v in draft.headings.items() if v}
+    if headings:
+        out.line("")
+        out.line("headings:  # 方案自己的章节标题")
+        for name, heading in headings.items():
+            out.field("  ", name, heading, ("heading", name))
     for name in ("guiding", "goals", "requirements"):
         text = getattr(draft, name)
         if text:
@@ -180,6 +186,7 @@ def _task(out: _Out, task: TaskDraft, sub: bool = False) -> None:
 
 def _list(out: _Out, name: str, phrases: list[str], key: Key, source: str, indent: str = "        ") -> None:
     """One phrase as `name: phrase`; several as a block list, one line each, so each is judged alone."""
+    phrases = [" ".join(p.split()) for p in phrases]
     if key + (name,) in out.rejected:
         out.block(indent, [f"{indent}{name}:"] + [f"{indent}  - {scalar(p)}" for p in phrases], key + (name,), source)
         return

@@ -21,7 +21,7 @@ def _volunteers(f: Fields) -> Volunteers:
             f.error("volunteers", f"应为 {{registered: 人数, date: 日期}}，实际为 {show(v.data)}。",
                     f.item_line("volunteers", i) if i is not None else None)
             continue
-        n = v.integer("registered", required=True, example="30", plausible=(1, 100_000))
+        n = v.integer("registered", example="30", plausible=(1, 100_000))
         if n is not None:
             series.append((v.date("date"), n))
         v.check_unknown(("registered", "date"))

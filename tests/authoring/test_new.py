@@ -161,7 +161,8 @@ def test_new_document_copies_the_file_beside_its_description(data, tmp_path):
 def test_new_document_for_a_file_already_in_place_names_its_schema(data):
     shutil.copytree(ROOT / "schemas", data.parent / "schemas")
     scan = data / "2018/documents/2018-04-01-会议记录.jpg"
-    scan.write_bytes(b"jpg")
+    from PIL import Image
+    Image.new("RGB", (40, 30), "white").save(scan, "JPEG")  # a real image: check opens it as the build does
     result = new(data, "document", "--date", "2018-04-01", "--title", "创建工作会议记录", "--file", str(scan))
     assert result.exit_code == 0, result.stderr
     text = (data / "2018/documents/2018-04-01-会议记录.yml").read_text(encoding="utf-8")

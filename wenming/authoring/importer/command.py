@@ -48,7 +48,9 @@ def import_plan_command(documents: tuple[Path, ...], year: int | None, output: P
     draft = result.draft
     names = "、".join(str(settings.display_path(d)) for d in documents)
     click.echo(f"已导入 {names} → {settings.display_path(target)}（{draft.year} 年草稿）：")
-    click.echo(f"  {len(draft.categories)} 个方面，{result.tasks} 项任务，其中 {result.readable_deadlines} 项的时限和频次能读懂"
+    subtasks = len(draft.all_tasks) - result.tasks
+    click.echo(f"  {len(draft.categories)} 个方面，{result.tasks} 项任务" + (f"（另有子任务 {subtasks} 项）" if subtasks else "")
+               + f"，其中 {result.readable_deadlines} 项的时限和频次能读懂"
                + (f"（另有 {result.defaulted} 项方案没写时限，先写作“全年”，待确认）" if result.defaulted else "") + "；")
     click.echo(f"  活动安排表 {len(draft.schedule)} 项，领导小组 {len(draft.leaders)} 人，实施阶段 {len(draft.phases)} 个；")
     click.echo(f"  待确认 {result.to_confirm} 处（文件中搜索“待确认”）。")

@@ -87,6 +87,8 @@ class PlanDraft:
     """Department names the unit does not have, in the document's order."""
     leftovers: list[str] = field(default_factory=list)
     """Paragraphs and tables that went nowhere, for the editor to look over."""
+    events: list[str] = field(default_factory=list)
+    """Events the plan's time limits refer to (测评, 迎检 …), registered without dates for the editor to fill in."""
     headings: dict[str, str] = field(default_factory=dict)
     """The plan's own section headings (`headings:` in plan.yml): guiding, goals, leading_group, phases, tasks,
     requirements, schedule."""

@@ -130,6 +130,7 @@ def recognise(blocks: list[Block], unit: Unit, year: int | None, clock: Clock | 
                 ledger.used.add((index, 0))
     match_rubrics(draft)
     link_schedule(draft)
+    _events(draft)
     _account(indexed, preamble, regions, ledger, draft)
     _missing_attachments(regions, draft)
     return draft
@@ -287,6 +288,20 @@ def _missing_attachments(regions: list[_Region], draft: PlanDraft) -> None:
                                 f"wenming import plan 方案.docx {draft.attachments[0]}.docx；或照{names}手工填写 categories。"))
     else:
         draft.notes.append(Note("没有找到任务分解：文档里没有带编号的任务，也没有任务分解表。请照方案手工填写 categories。"))
+
+
+def _events(draft: PlanDraft) -> None:
+    """The events the tasks' phrases name (`测评前`, `迎检期间`): registered, their dates left to the editor."""
+    from .phrasecheck import read
+    for task in draft.all_tasks:
+        for phrase in task.deadlines + task.frequencies:
+            for r in read(phrase, draft.year).readings:
+                name = r.get("name") if r.kind == "event" else None
+                if name and name != "倒计时" and name not in draft.events:
+                    draft.events.append(name)
+    if draft.events:
+        draft.notes.append(Note(f"时限里提到的事件（{'、'.join(draft.events)}）日期未知，已登记在 events 里：知道日期后请填写 "
+                                "start / end，在那之前这些要求是待评定。"))
 
 
 def link_schedule(draft: PlanDraft) -> None:

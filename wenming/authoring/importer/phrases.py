@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...records.phrases import PhraseReading, Reading, read_phrase
+from ...records.phrasewords import NAMED_DAYS
 from .phrasecheck import DATED, not_activities, parts, read, redundant, unread_part
 
 DEADLINE_KINDS = frozenset({"due", "window", "on", "each_month", "after_record", "festival", "event", "external", "from"})
@@ -31,6 +32,7 @@ _START = re.compile(
     r"|(?:活动)?结束|第二天|次日|从(?=[0-9一二三四五六七八九十下])|自(?=[0-9一二三四五六七八九十]+月)"
     r"|不定期|定期|经常|常态化|详见|见|另行通知|测评|迎检|检查|验收|复查|督查|暗访"
     r"|春节|元宵|清明|端午|七夕|中秋|重阳|国庆|元旦|植树节|学雷锋|五一|五四|六一|七一|八一|三八|国际|世界|全国|国家"
+    rf"|{'|'.join(sorted((d for d in NAMED_DAYS if len(d) >= 3), key=len, reverse=True))}"
     r"|“(?=[^”]{1,12}”)")
 _CLAUSE = re.compile(r"[^，。；;,：:！？（）()\n]+")
 _NATURAL_END = re.compile(rf"(?:[{_UNITS}前内底末旬日号月天周间夕起始%季度]|以上|小时|年|更新|公布)$")
@@ -39,8 +41,8 @@ _NOT_FREQUENCY = re.compile(r"(?:图片|截图|照片|图文|简报|材料)$")
 _LONGEST = 32
 _GAP = re.compile(r"[\d第一二三四五六七八九十个星期周日号上中下旬月年初底末、和及至到—\-~]*")
 """Words between a phrase and a refused time word that belong to the same date (`5月第三个星期日前后`)."""
-_TIMEY = re.compile(r"[前后内]|期间|之间|[月日年周季旬天]|节|\d+[-—~～至到]\d+")
-_LOST = re.compile(r"\d|[零一二两三四五六七八九十百]+(?:个)?[次期篇条个场项回份处批轮件张幅天周月年日]|[前后内]|期间|之间|左右|节")
+_TIMEY = re.compile(r"[前后内]|期间|之间|[月日年周季旬天]|节|学期|学年|^每|\d+[-—~～至到]\d+")
+_LOST = re.compile(r"\d|[零一二两三四五六七八九十百]+(?:个)?[次期篇条个场项回份处批轮件张幅天周月年日]|[前后内]|期间|之间|左右|节|^每|学期|学年|假期")
 """In words the reader refused: a number or a relation to a date, so a requirement was not read."""
 
 
@@ -151,6 +153,8 @@ def find_phrases(words: str, year: int, unsure: list[tuple[str, str]] | None = N
             taken_to = start + len(found.phrase)
             if bad_at >= 0 and start <= bad_at + len(bad) and (taken_to >= bad_at or _GAP.fullmatch(clause[taken_to:bad_at])):
                 continue  # `3月12日前` of `3月12日前后`: next to words the reader refuses, never half-read
+            if bad.startswith("每") and start > bad_at and all(r.kind == "count" for r in found.reading.readings):
+                continue  # `一次` of `每学期举办一次`: the count of a cycle the reader refuses
             here += _checked(found, clause, year, notes)
         if bad and _TIMEY.search(bad):
             notes.append((f"时间“{clause}”没有读懂（“{bad}”），没有写进 deadline / frequency：请照原文填写，"
@@ -230,7 +234,7 @@ def _longest(clause: str, start: int, year: int) -> Found | None:
     if any(r.kind == "festival" and r.get("open") for r in reading.readings):
         return None  # `春运、国庆等重点时段`: examples of when, not a festival the task must mark
     if "judgement" in kinds:  # only the wording of how often (`定期更新`), not quality (`不陈旧破损`)
-        return Found(phrase, reading, clause) if _JUDGEMENT.match(phrase) and end == len(clause) else None
+        return Found(phrase, reading, clause) if _JUDGEMENT.match(phrase) and start == 0 and end == len(clause) else None
     if kinds & {"ratio"} and not re.search(r"[\u4e00-\u9fa5]", phrase.split("%")[0]):
         return None  # a bare `30%` without what it is a share of
     if kinds & {"count", "per_cycle"} and _NOT_FREQUENCY.search(clause[:start]):

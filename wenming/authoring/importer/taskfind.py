@@ -211,6 +211,13 @@ class Finder:
                 self.make.labels(category, found, para.text)
             else:
                 category.intro.append(para.text)
+                if para.tail:  # `组建服务队，一是…；二是…。（责任股室：机关团委）`: the items' departments
+                    tail = lab.group(para.tail)
+                    bracket = lab.org_bracket("x" + para.tail) if not tail else None
+                    if tail:
+                        self.make.labels(category, tail, para.text)
+                    elif bracket:
+                        self.make.orgs(category, bracket[1][0], bracket[1][1], para.text)
             self.ledger.use(para)
         return category
 

@@ -102,6 +102,11 @@ def render(draft: PlanDraft, rejected: dict[Key, str], source_name: str) -> Rend
             lines = [f"  - name: {scalar(name)}", f"    start: {start.isoformat()}", f"    end: {end.isoformat()}"]
             out.block("  ", lines, ("phase", i))
     _rubrics(out, draft)
+    if draft.events:
+        out.line("")
+        out.line("events:  # 时限里提到的事件：知道日期后请填写 start / end")
+        for i, name in enumerate(draft.events):
+            out.block("  ", [f"  - name: {scalar(name)}"], ("event", i))
     out.line("")
     out.line("categories:" if draft.categories else "categories: []")
     for category in draft.categories:

@@ -193,3 +193,30 @@ def test_the_command_never_ends_in_an_internal_error(tmp_path, monkeypatch):
         assert result.exit_code in (0, 1), (name, result.output, result.exception)
         assert "Traceback" not in result.output
     assert ROOT.is_dir()
+
+
+def test_word_headings_without_numbers_give_the_outline(tmp_path):
+    """Heading 1 / Heading 2 with no number anywhere: sections and categories; paragraphs under a category are
+    its tasks, one each, their departments from the closing bracket."""
+    document = docx.Document()
+    document.add_paragraph("2024年文明单位创建工作方案", style="Title")
+    document.add_paragraph("指导思想", style="Heading 1")
+    document.add_paragraph("以社会主义核心价值观为引领。")
+    document.add_paragraph("工作任务", style="Heading 1")
+    document.add_paragraph("思想道德建设", style="Heading 2")
+    document.add_paragraph("开展道德讲堂，每季度一次。（办公室负责）")
+    document.add_paragraph("开展身边好人评选，9月底前完成。")
+    document.add_paragraph("志愿服务", style="Heading 2")
+    document.add_paragraph("组织志愿服务，全年不少于6次。（机关团委负责）")
+    path = tmp_path / "标题.docx"
+    document.save(str(path))
+    result = import_plan(path, load_repository(_repo(tmp_path, ROOT / "data" / "unit.yml"), "data"))
+    draft = result.draft
+    assert draft.guiding == "以社会主义核心价值观为引领。"
+    assert [(c.number, c.title) for c in draft.categories] == [(1, "思想道德建设"), (2, "志愿服务")]
+    assert [(t.id, t.text, t.lead, t.deadlines, t.frequencies) for t in draft.tasks] == [
+        ("1-1", "开展道德讲堂，每季度一次。", ("bgs",), [], ["每季度一次"]),
+        ("1-2", "开展身边好人评选，9月底前完成。", (), ["9月底前"], []),
+        ("2-1", "组织志愿服务，全年不少于6次。", ("jgtw",), ["全年"], ["全年不少于6次"]),
+    ]
+    assert result.remaining == []

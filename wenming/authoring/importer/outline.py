@@ -58,7 +58,7 @@ class _Region:
 def _title_like(text: str, style: str) -> bool:
     from .marks import mark_of
     return style == "title" or (bool(_TITLE.match(text)) and "《" not in text and not text.startswith(("附", "关于"))
-                                and mark_of(text) is None)
+                                and mark_of(text) is None and not style.startswith("h") and len(text) > 6)
 
 
 def _body_start(blocks: list[tuple[int, Block]]) -> int:

@@ -142,6 +142,10 @@ class Finder:
             self.visit(child, None)
 
     def visit(self, node: Node, category: CategoryDraft | None) -> None:
+        if category is None and not node.children and node.mark.rank <= 1 and not labelled(node) and \
+                len([p for p in node.lines if not line_labels(p)]) >= 2:
+            self.paragraphs(node)  # a heading with paragraphs without numbers: each paragraph a task
+            return
         if self.is_task(node, category):
             if self.only_labelled and not labelled(node):
                 return
@@ -160,6 +164,31 @@ class Finder:
             self.draft.categories.append(category)
         elif made_here and not category.tasks:  # nothing came of it: its words are listed as not imported
             self.ledger.unuse(node.para, *node.lines)
+
+    def paragraphs(self, node: Node) -> None:
+        if self.only_labelled:
+            return
+        category = self.new_category(node.mark.number, node.body, node.para.text)
+        self.ledger.use(node.para)
+        for number, para in enumerate(node.lines, start=1):
+            words, found, orgs = para.text, {}, None
+            rest, tail = lab.trailing(words)
+            if tail:
+                words, found = rest, tail
+            bracket_orgs = lab.org_bracket(words)
+            if bracket_orgs:
+                words, orgs = bracket_orgs
+            words, bracket = split_evidence(words)
+            task = self.make.task(category, number, clean(words), para.text)
+            task.evidence = bracket
+            self.make.phrases(task, words, task.evidence)
+            if orgs:
+                self.make.orgs(task, orgs[0], orgs[1], para.text)
+            if found:
+                self.make.labels(task, found, para.text)
+            self.ledger.use(para)
+        category.notes.append(Note(f"这一类没有编号的任务，按段落分成了 {len(category.tasks)} 项。"))
+        self.draft.categories.append(category)
 
     def implicit(self, node: Node) -> CategoryDraft:
         """The category of a task with none above it: itself (`（二）…`), or the section's."""
@@ -243,7 +272,11 @@ class Finder:
                         found[kind] = f"{found[kind]}、{value}" if found.get(kind) and value and kind in ("lead", "coop") \
                             else value or found.get(kind, "")
             else:
-                words_here, bracket_here = split_evidence(para.text)
+                words_here = para.text
+                named = lab.org_bracket(words_here) if not orgs else None
+                if named:  # `……。（机关团委负责）` closing the words under a heading: the task's departments
+                    words_here, orgs = named
+                words_here, bracket_here = split_evidence(words_here)
                 paragraphs.append(words_here)
                 if bracket_here:
                     evidence.append(bracket_here)

@@ -109,6 +109,7 @@ def test_every_field_at_every_depth_is_on_the_data_format_page():
 
 ERROR_FAMILIES: dict[str, list[str]] = {
     "bad-visibility": ["应为 公开 / 内部 之一"],
+    "conflict-markers": ["有 git 合并冲突留下的标记"],
     "count-with-unit": ["应为整数"],
     "date-and-start": ["date 和 start/end 只能二选一"],
     "date-format": ["应为日期（如 2018-03-06）"],
@@ -134,6 +135,7 @@ ERROR_FAMILIES: dict[str, list[str]] = {
     "plan-bad-rule": ["没有这种规则", "不是我们的节日之一", "里没有统计项", "应为 每周 / 每月 / 每两个月 / 每季度 / 每半年 / 每年 之一",
                       "比例应写成小数或百分数", "规则至少要写"],
     "plan-bad-score": ["缺少必填字段", "里没有测评体系", "应为 达标得分 / 按比例 / 阶梯 / 人工评分 之一"],
+    "plan-year-mismatch": ["但方案在"],
     "plan-duplicate-task": ["的实施方案里没有任务", "每项任务的编号要不同"],
     "plan-schedule-month-mismatch": ["的月份与 month"],
     "plan-task-in-wrong-category": ["的实施方案里没有任务", "编号的第一部分应为", "任务分解里没有任务"],
@@ -144,6 +146,7 @@ ERROR_FAMILIES: dict[str, list[str]] = {
     "unknown-field": ["未知字段，将被忽略"],
     "unknown-schedule": ["的活动安排表里没有"],
     "unknown-task": ["的实施方案里没有任务"],
+    "unpublishable-photo": ["是一个网页（HTML）或文本，不是照片"],
     "wrong-type": ["应为整数"],
     "wrong-year-folder": ["文件夹里。请检查日期，或把文件移到"],
     "yaml-colon": ["这里不能出现冒号"],

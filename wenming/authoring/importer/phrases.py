@@ -36,7 +36,7 @@ _START = re.compile(
     r"|“(?=[^”]{1,12}”)")
 _CLAUSE = re.compile(r"[^，。；;,：:！？（）()\n]+")
 _NATURAL_END = re.compile(rf"(?:[{_UNITS}前内底末旬日号月天周间夕起始%季度]|以上|小时|年|更新|公布)$")
-_JUDGEMENT = re.compile(r"^(?:不定期|定期|经常性|经常化|经常|常态化)(?:更新|开展|公布|组织|召开|举办|进行)?(?:活动)?$")
+_JUDGEMENT_HEAD = re.compile(r"^(?:不定期|定期|经常性|经常化|经常|常态化)(?:更新|开展|公布|组织|召开|举办|进行)?")
 _NOT_FREQUENCY = re.compile(r"(?:图片|截图|照片|图文|简报|材料)$")
 _LONGEST = 32
 _GAP = re.compile(r"[\d第一二三四五六七八九十个星期周日号上中下旬月年初底末、和及至到—\-~]*")
@@ -89,6 +89,9 @@ def read_task_phrases(text: str, evidence: str, year: int) -> Requirements:
         if clash and (clash, found.clause) not in out.unsure:
             out.unsure.append((clash, found.clause))
     kept = _strongest(deadlines + frequencies)
+    if any(r.kind in ("count", "per_cycle") for f in kept for r in f.reading.readings):
+        # `定期组织开展文化体育活动，至少2次`: the count says how often; 定期 is no requirement of its own
+        kept = [f for f in kept if {r.kind for r in f.reading.readings} != {"judgement"} or f in from_evidence]
     clashing = {clause for reason, clause in out.unsure if reason.startswith("频次没有读准")}
     for found in kept:
         if found.clause in clashing and not found.is_deadline:
@@ -233,8 +236,13 @@ def _longest(clause: str, start: int, year: int) -> Found | None:
     kinds = {r.kind for r in reading.readings}
     if any(r.kind == "festival" and r.get("open") for r in reading.readings):
         return None  # `春运、国庆等重点时段`: examples of when, not a festival the task must mark
-    if "judgement" in kinds:  # only the wording of how often (`定期更新`), not quality (`不陈旧破损`)
-        return Found(phrase, reading, clause) if _JUDGEMENT.match(phrase) and start == 0 and end == len(clause) else None
+    if "judgement" in kinds:  # only the wording of how often opening its clause (`定期更新`, `常态化开展家风家训宣传`),
+        head = _JUDGEMENT_HEAD.match(clause[start:]) if start == 0 else None  # not quality (`不陈旧破损`)
+        if not head:
+            return None
+        again = read(head.group(0), year)
+        return Found(head.group(0), again, clause) if again.ok and {r.kind for r in again.readings} == {"judgement"} \
+            else None
     if kinds & {"ratio"} and not re.search(r"[\u4e00-\u9fa5]", phrase.split("%")[0]):
         return None  # a bare `30%` without what it is a share of
     if kinds & {"count", "per_cycle"} and _NOT_FREQUENCY.search(clause[:start]):

@@ -52,7 +52,7 @@ NOT_IN_SCHEMA = {
 }
 # … and those where there is no YAML mapping to check at all (the editor shows a YAML error itself).
 FILE_LEVEL = {"empty-file", "empty-front-matter", "no-front-matter", "unclosed-front-matter", "not-utf8",
-              "yaml-colon", "yaml-syntax"}
+              "yaml-colon", "yaml-syntax", "conflict-markers"}
 VALID = {"ok-bom-crlf"}
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -58,6 +59,12 @@ class Clause:
 
 
 def _alt(words) -> str:
+    """An alternation of the words, longest first (cached: the reader asks for the same ones on every phrase)."""
+    return _alt_of(tuple(words))
+
+
+@functools.lru_cache(maxsize=256)
+def _alt_of(words: tuple[str, ...]) -> str:
     return "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True))
 
 

@@ -49,6 +49,8 @@ NOT_IN_SCHEMA = {
     "orphan-document": "files on disk",
     "path-escape": "files on disk (a path leaving the data folder)",
     "duplicate-key": "YAML itself (the editor's YAML parser flags it)",
+    "unpublishable-photo": "files on disk (a photo that is no image)",
+    "plan-year-mismatch": "the title's year against the file's folder",
 }
 # … and those where there is no YAML mapping to check at all (the editor shows a YAML error itself).
 FILE_LEVEL = {"empty-file", "empty-front-matter", "no-front-matter", "unclosed-front-matter", "not-utf8",

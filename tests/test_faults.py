@@ -58,6 +58,14 @@ def located_photo() -> bytes:
     return out.getvalue()
 
 
+def clone(source: Path, target: Path) -> Path:
+    """A copy made of hard links: cheap for a site and a repository, and still a true test. The files are
+    read into memory before a command runs (`tree`), so a file it changed in place differs afterwards; a
+    file it replaces (as wenming always does: a new file renamed into place) leaves the source alone."""
+    shutil.copytree(source, target, symlinks=True, copy_function=os.link)
+    return target
+
+
 def env_for(cache: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("WENMING_")}
     env.update(PYTHONPATH=str(ROOT), NO_MKDOCS_2_WARNING="true", WENMING_CACHE=str(cache), PYTHONDONTWRITEBYTECODE="1")
@@ -92,7 +100,7 @@ def templates(tmp_path_factory, sample_site) -> dict[str, Path]:
         for name, content in OLD_EXPORTS.items():
             (repo / name).write_bytes(content)
         if kind == "sample":
-            shutil.copytree(sample_site, repo / "build")
+            clone(sample_site, repo / "build")
         else:
             built = subprocess.run([sys.executable, "-m", "wenming", "build", "--as-of", AS_OF[kind]], cwd=repo,
                                    env=env_for(cache), capture_output=True, text=True)
@@ -105,9 +113,7 @@ def templates(tmp_path_factory, sample_site) -> dict[str, Path]:
 @pytest.fixture
 def repo(templates, tmp_path, request) -> Path:
     kind = request.node.callspec.params["kind"]
-    copy = tmp_path / kind
-    shutil.copytree(templates[kind], copy, symlinks=True)
-    return copy
+    return clone(templates[kind], tmp_path / kind)
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -212,7 +218,7 @@ KILLS = {  # (kind, command, when): a line on stderr to wait for (then a short p
 def test_a_kill_leaves_everything_whole(templates, tmp_path, case):
     kind, command, line, pause = KILLS[case]
     repo = tmp_path / kind
-    shutil.copytree(templates[kind], repo, symlinks=True)
+    clone(templates[kind], repo)
     before = tree(repo)
     args = commands(kind)[command]
     proc = subprocess.Popen([sys.executable, "-m", "wenming", *args], cwd=repo, env=env_for(tmp_path / "cache"),
@@ -246,7 +252,7 @@ def test_a_kill_leaves_everything_whole(templates, tmp_path, case):
 
 def test_concurrent_new_activity_runs_write_one_record_and_say_so(templates, tmp_path):
     repo = tmp_path / "init"
-    shutil.copytree(templates["init"], repo, symlinks=True)
+    clone(templates["init"], repo)
     args = [sys.executable, "-m", "wenming", *commands("init")["new"]]
     procs = [subprocess.Popen(args, cwd=repo, env=env_for(tmp_path / "cache"), stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, text=True, encoding="utf-8") for _ in range(3)]
@@ -270,7 +276,7 @@ def test_a_full_disk_is_a_message_naming_the_file(templates, tmp_path, monkeypat
     from wenming.records import atomic
 
     repo = tmp_path / "init"
-    shutil.copytree(templates["init"], repo, symlinks=True)
+    clone(templates["init"], repo)
     before = tree(repo)
 
     def full(path):
@@ -290,7 +296,7 @@ def test_a_file_where_a_folder_is_expected_is_a_message(templates, tmp_path, mon
     from wenming.cli import main
 
     repo = tmp_path / "init"
-    shutil.copytree(templates["init"], repo, symlinks=True)
+    clone(templates["init"], repo)
     (repo / "data/2026/activities").write_text("不是文件夹\n", encoding="utf-8")
     (repo / "导出").write_text("也不是文件夹\n", encoding="utf-8")
     before = tree(repo)

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from ... import settings
+from ...records.atomic import create_text
 from ...records.load import load_repository
 from .draft import ImportProblem, import_plan
 
@@ -38,10 +39,11 @@ def import_plan_command(documents: tuple[Path, ...], year: int | None, output: P
     if target.exists():
         click.echo(f"{target}: 文件已存在，没有覆盖。请用 -o 写到别的文件，对照后再手工合并。", err=True)
         sys.exit(1)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with open(target, "x", encoding="utf-8", newline="\n") as out:
-            out.write(result.text)
+    try:  # whole or not at all: written beside the target and linked into place, never over a file
+        create_text(target, result.text)
+    except FileExistsError:
+        click.echo(f"{target}: 文件已存在，没有覆盖。请用 -o 写到别的文件，对照后再手工合并。", err=True)
+        sys.exit(1)
     except OSError as exc:
         click.echo(f"{target}: 无法写入（{exc.strerror or exc}）。请检查路径和写入权限。", err=True)
         sys.exit(1)

@@ -6,6 +6,8 @@ import contextlib
 import os
 import shutil
 import socket
+import subprocess
+import sys
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -95,3 +97,10 @@ def http_get(url: str) -> str | None:
             return r.read().decode("utf-8")
     except (urllib.error.URLError, ConnectionError, TimeoutError):
         return None
+
+
+def wenming(folder: Path, *args: str) -> subprocess.CompletedProcess:
+    """The real command, run in a repository as its user does (no mkdocs.yml there: wenming's own)."""
+    env = {"PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "true", "PATH": "/usr/bin:/bin"}
+    return subprocess.run([sys.executable, "-m", "wenming", *args], cwd=folder, env=env, capture_output=True,
+                          text=True, encoding="utf-8")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ import yaml
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
-from helpers import ROOT
+from helpers import wenming
 from wenming.api import load_dataset
 from wenming.authoring.starter import Department, department_id, parse_departments
 from wenming.cli import main
@@ -25,13 +24,6 @@ AS_OF = {"WENMING_AS_OF": "2026-03-20"}
 
 def init(*args: str, input: str | None = None, env: dict | None = None):
     return CliRunner(mix_stderr=False).invoke(main, ["init", *args], input=input, env={**AS_OF, **(env or {})})
-
-
-def wenming(folder: Path, *args: str) -> subprocess.CompletedProcess:
-    """The real command, run in the new repository as its user does (no mkdocs.yml there: wenming's own)."""
-    env = {"PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "true", "PATH": "/usr/bin:/bin"}
-    return subprocess.run([sys.executable, "-m", "wenming", *args], cwd=folder, env=env, capture_output=True,
-                          text=True, encoding="utf-8")
 
 
 @pytest.fixture(scope="module")

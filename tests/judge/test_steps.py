@@ -5,14 +5,12 @@ statuses a careful reader gives at five dates across the year were written down 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from helpers import ROOT
+from helpers import wenming
 from wenming.cli import main
 
 PLAN = """\
@@ -58,12 +56,6 @@ EXPECTED = {  # task → status on each date (a careful reader's, written before
     "2026-09-15": {"1-1": "达标", "1-2": "逾期完成", "2-1": "逾期", "2-2": "待评定", "3-1": "有风险", "3-2": "进行中"},
     "2026-12-31": {"1-1": "达标", "1-2": "逾期完成", "2-1": "逾期", "2-2": "待评定", "3-1": "达标", "3-2": "逾期"},
 }
-
-
-def wenming(folder: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {"PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "true", "PATH": "/usr/bin:/bin"}
-    return subprocess.run([sys.executable, "-m", "wenming", *args], cwd=folder, env=env, capture_output=True,
-                          text=True, encoding="utf-8")
 
 
 @pytest.fixture(scope="module")

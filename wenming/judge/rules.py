@@ -42,9 +42,9 @@ def evaluate_task(year: Year, task: Task, as_of: dt.date, staff: int | None = No
     """Every requirement of one task, as of a date. `names`: org id → name, for reasons in words."""
     span = _event_span(year, task, task_span(year, task))
     found = pieces(year, task, as_of)
-    rules = [r for r in task.rules if not (r.get("bound") and r["type"] == "event" and _event_dates(year, r) is None)]
-    rules += [{**r, "bound": False} for r in task.rules
-              if r.get("bound") and r["type"] == "event" and _event_dates(year, r) is None]  # date unknown: 待评定
+    # a bound event whose date is not known yet is a requirement of its own (待评定 until it is registered)
+    rules = [{**r, "bound": False} if r.get("bound") and r["type"] == "event" and _event_dates(year, r) is None else r
+             for r in task.rules]
     if task.count:
         rules.append({"type": "count", "min": task.count, "label": f"全年不少于{task.count}次"})
     results: list[RuleResult] = []

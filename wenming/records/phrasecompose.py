@@ -35,7 +35,7 @@ def compose(c: Clause, phrase: str, pos: list[int]) -> list[tuple[Reading, list,
                     or any(p.data.get("sense") == "below" or _NEGATIVE.match(c.text[p.end:]) or
                            _QUALIFIER.match(c.text[p.end:]) for p in amounts)):
         text = re.sub(r"[,，]?(?:[扣加减](?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+)分|不得分)$", "", original).strip(_STRIP)
-        penalty = re.search(r"[,，]?(?:扣除|扣工资|扣发|扣|罚款|处罚)", text[max(p.end for p in amounts) - 0:] if False else text)
+        penalty = re.search(r"[,，]?(?:扣除|扣工资|扣发|扣|罚款|处罚)", text)
         if penalty and penalty.start() > 0 and re.search(r"\d|[一二两三四五六七八九十]", text[:penalty.start()]):
             text = text[:penalty.start()]
         return _done(c, [({"kind": "condition", "text": text}, [p for p in parts if p.role != "ignored"])])

@@ -145,8 +145,7 @@ def _check_left(c: Clause) -> None:
         bad = _NUMERAL_MEASURE.search(rest) or re.search(DANGER, rest)
         if bad:
             a, b = bad.span()
-            while a > 0 and rest[a - 1] not in "\1" and not re.match(r"[,、和及与的]", rest[a - 1]) and b - a < 8 \
-                    and a > 0:
+            while a > 0 and rest[a - 1] not in "\1" and not re.match(r"[,、和及与的]", rest[a - 1]) and b - a < 8:
                 a -= 1
             while b < len(rest) and rest[b] not in "\1" and b - a < 10 and rest[b] not in "、,":
                 b += 1

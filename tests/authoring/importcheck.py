@@ -60,7 +60,7 @@ def import_folder(folder: Path, tmp: Path, shared_unit: Path | None = None):
     return expected, result, load_dataset(data, "data")
 
 
-def _differs(task, want: dict, year: int) -> list[str]:
+def _differs(task, want: dict, year: int, top: bool = True) -> list[str]:
     out = []
     if task.text.rstrip("。；;") != want["text"].rstrip("。；;"):
         out.append(f"text {task.text!r}")
@@ -70,6 +70,8 @@ def _differs(task, want: dict, year: int) -> list[str]:
         out.append(f"deadline {[d.text for d in task.deadlines]}")
     if signature(task.frequency, year) != signature(want.get("frequency", []), year):
         out.append(f"frequency {list(task.frequency)}")
+    if top and task.phase != want.get("phase", ""):  # a subtask is in its task's step
+        out.append(f"phase {task.phase!r}")
     for person in ("owner", "leader"):
         if getattr(task, person) != want.get(person, ""):
             out.append(f"{person} {getattr(task, person)!r}")
@@ -79,7 +81,7 @@ def _differs(task, want: dict, year: int) -> list[str]:
         if sub["id"] not in got:
             out.append(f"subtask {sub['id']} missing")
         else:
-            out += [f"{sub['id']} {d}" for d in _differs(got[sub["id"]], sub, year)]
+            out += [f"{sub['id']} {d}" for d in _differs(got[sub["id"]], sub, year, top=False)]
     extra = sorted(set(got) - {s["id"] for s in wanted})
     out += [f"subtask {s} not in the plan" for s in extra]
     return out
@@ -135,6 +137,10 @@ def _others(expected: dict, plan, result, out: Measured) -> None:
         want = sorted([n, str(a), str(b)] for n, a, b in expected["phases"])
         if got != want:
             out.other.append(f"phases {got}")
+    texts = {p.name: p.text.strip() for p in plan.phases}
+    for name, words in expected.get("phase_text", {}).items():
+        if texts.get(name) != words:
+            out.other.append(f"phase {name} text {texts.get(name)!r}")
     if "schedule" in expected:
         got = [[s.month, s.when] for s in plan.schedule]
         if got != expected["schedule"]:

@@ -39,6 +39,8 @@ class TaskDraft:
     """①② or 一是、二是 under the task, each with its own words, departments and time (id `<task>-<n>`)."""
     parent: str = ""
     """For a subtask: its task's id."""
+    phase: str = ""
+    """The step whose work the task is, when its time limit names the step (`完成时限：宣传发动阶段`)."""
 
 
 @dataclass
@@ -53,6 +55,19 @@ class CategoryDraft:
     intro: list[str] = field(default_factory=list)
     """Paragraphs under the heading that are not tasks (kept as comments)."""
     notes: list[Note] = field(default_factory=list)
+    phase: str = ""
+    """The step (实施步骤) whose work these tasks are: written as `phase:`."""
+
+
+@dataclass
+class PhaseDraft:
+    """One step of the plan (实施步骤) whose window reads as dates."""
+
+    name: str
+    start: dt.date
+    end: dt.date
+    text: str = ""
+    """What the plan says the step is about (its unnumbered words), as written."""
 
 
 @dataclass
@@ -78,7 +93,7 @@ class PlanDraft:
     requirements: str = ""
     leaders: list[tuple[str, str, str]] = field(default_factory=list)
     """(role, name, post)."""
-    phases: list[tuple[str, dt.date, dt.date]] = field(default_factory=list)
+    phases: list[PhaseDraft] = field(default_factory=list)
     categories: list[CategoryDraft] = field(default_factory=list)
     schedule: list[ScheduleDraft] = field(default_factory=list)
     rubrics: list["RubricDraft"] = field(default_factory=list)

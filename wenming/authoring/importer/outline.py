@@ -16,9 +16,9 @@ from .limits import Clock
 from .links import Matcher
 from .model import Note, PlanDraft
 from .people import read_leaders
-from .phases import read_phases
 from .readers import Block
 from .rubric import match_rubrics
+from .steps import read_steps, tie_to_steps
 from .tables import read_table, schedule_lines
 from .taskfind import Finder, Ledger, labelled
 from .taskmake import Maker, clean
@@ -128,6 +128,7 @@ def recognise(blocks: list[Block], unit: Unit, year: int | None, clock: Clock | 
             read_table(table, name, unit, draft, make)
             if (len(draft.categories), len(draft.schedule), len(draft.rubrics)) != before:
                 ledger.used.add((index, 0))
+    tie_to_steps(draft)
     match_rubrics(draft)
     link_schedule(draft)
     _events(draft)
@@ -211,13 +212,7 @@ def _sections(regions: list[_Region], make: Maker, ledger: Ledger) -> None:
                 draft.headings.setdefault("leading_group", node.para.text)
                 ledger.use(*[p for p in paras[1:] if p.text not in rest and _all_read(p.text)])
             elif kind == "phases":
-                phases, rest, notes = read_phases([p.text for p in paras[1:]], draft.year)
-                draft.phases += phases
-                draft.notes += notes
-                draft.headings.setdefault("phases", node.para.text)
-                ledger.use(*[p for p in paras[1:] if p.text not in rest and _all_read(p.text)
-                             and not re.search(r"[（(][^）)]*[\u4e00-\u9fa5]{2,}(?<![月日旬底末年])[^）)]*[）)]",
-                                               re.sub(r"[上中下]旬|月底|月初|月末|次年|年底", "", p.text))])
+                read_steps(node, make, ledger)
             elif kind == "schedule":
                 rows = schedule_lines([p.text for p in paras[1:]], draft)
                 ledger.use(*[p for p, row in zip(paras[1:], rows) if row])

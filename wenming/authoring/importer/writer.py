@@ -98,8 +98,11 @@ def render(draft: PlanDraft, rejected: dict[Key, str], source_name: str) -> Rend
     if draft.phases:
         out.line("")
         out.line("phases:")
-        for i, (name, start, end) in enumerate(draft.phases):
-            lines = [f"  - name: {scalar(name)}", f"    start: {start.isoformat()}", f"    end: {end.isoformat()}"]
+        for i, phase in enumerate(draft.phases):
+            lines = [f"  - name: {scalar(phase.name)}", f"    start: {phase.start.isoformat()}",
+                     f"    end: {phase.end.isoformat()}"]
+            if phase.text:  # in the phase's block: a phase the validator rejects is commented out whole
+                lines += ["    text: |"] + [f"      {ln}" if ln else "" for ln in phase.text.split("\n")]
             out.block("  ", lines, ("phase", i))
     _rubrics(out, draft)
     if draft.events:
@@ -116,6 +119,7 @@ def render(draft: PlanDraft, rejected: dict[Key, str], source_name: str) -> Rend
         out.line(f"  - number: {category.number}", ("cat", category.number, "number"))
         out.field("    ", "title", category.title, ("cat", category.number, "title"), category.source)
         _orgs(out, "    ", category, ("cat", category.number))
+        out.field("    ", "phase", category.phase, ("cat", category.number, "phase"))
         for paragraph in category.intro:
             out.line(f"    # 方面说明（原文，不是任务）：{_one_line(paragraph)}")
         out.line("    tasks:")
@@ -175,6 +179,7 @@ def _task(out: _Out, task: TaskDraft, sub: bool = False) -> None:
     out.field(fields, "leader", task.leader, key + ("leader",), task.source)
     _list(out, "deadline", task.deadlines, key, task.source, fields)
     _list(out, "frequency", task.frequencies, key, task.source, fields)
+    out.field(fields, "phase", task.phase, key + ("phase",), task.source)
     out.field(fields, "evidence", task.evidence, key + ("evidence",), task.source)
     if not sub:
         out.field(fields, "points", task.points, key + ("points",), task.source)

@@ -71,7 +71,7 @@ def site_ledger(site, year: int) -> dict[str, tuple[str, str]]:
 
 def test_every_task_of_every_year_once(exported, plans):
     wb = load_workbook(exported[0])
-    assert wb.sheetnames == ["封面"] + [f"{y}年" for y in sorted(plans)]
+    assert wb.sheetnames == ["封面"] + [name for y in sorted(plans) for name in (f"{y}年", f"{y}年佐证")]
     cover = [[c for c in row if c is not None] for row in wb["封面"].iter_rows(values_only=True)]
     assert cover[0][0].endswith("文明单位创建工作台账") and cover[2][:3] == ["年度", "实施方案", "数据截至"]
     assert [row[0] for row in cover[3:3 + len(plans)]] == [f"{y}年" for y in sorted(plans)]
@@ -111,6 +111,32 @@ def test_rows_carry_names_deadlines_evidence_and_links(exported, sample_site):
     assert ws.cell(2, HEADER.index("佐证（活动、材料）") + 1).alignment.wrap_text
     from openpyxl.utils import get_column_letter
     assert ws.column_dimensions[get_column_letter(HEADER.index("佐证（活动、材料）") + 1)].width >= 40
+
+
+def test_each_evidence_record_has_its_date_and_a_link_that_opens_it(exported, sample_site):
+    """The 佐证 sheet: one row per record of each task, its date, and a link to the activity's page or the
+    document's file, relative to the site's root (where the ledger sits in the unpacked archive)."""
+    wb = load_workbook(exported[0])
+    tasks = {r["编号"]: r for r in rows_of(wb["2018年"])}
+    ws = wb["2018年佐证"]
+    values = list(ws.iter_rows(values_only=True))
+    assert values[0] == ("编号", "任务", "日期", "佐证", "类型", "打开")
+    rows = values[1:]
+    per_task = Counter(r[0] for r in rows)
+    assert {tid: n for tid, n in per_task.items()} == {tid: r["佐证数"] for tid, r in tasks.items() if r["佐证数"]}
+    first = [r for r in rows if r[0] == "1-1"]
+    assert any(r[3] == "关于印发《2018年度精神文明建设工作实施方案》的通知" and r[2].date() == dt.date(2018, 1, 29)
+               and r[4].startswith("材料") and "示总工〔2018〕3号" in r[4] for r in first)
+    kinds = {r[4].split("（")[0].split("，")[0] for r in rows}
+    assert kinds == {"活动", "材料"}
+    for row in ws.iter_rows(min_row=2):
+        link = row[5]
+        assert link.hyperlink.target == link.value
+        assert (sample_site / link.value).is_file(), link.value
+    pages = [r[5] for r in rows if r[4].startswith("活动")]
+    assert all(p.startswith("2018/activities/") and p.endswith(".html") for p in pages)
+    dates = [r[2] for r in rows if r[0] == "5-2"]
+    assert dates == sorted(dates) and len(dates) > 1
 
 
 def test_csv_has_bom_and_a_year_column(exported, plans):

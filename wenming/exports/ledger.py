@@ -29,6 +29,7 @@ from ..site.pages import YearView, task_uri
 from ..judge.progress import STATUS_ORDER
 from ..site.render import cn_number
 from ..judge.status import Status
+from .ledgerevidence import Evidence, activity_evidence, document_evidence, write_sheet
 
 HEADER = ("方面", "编号", "任务", "任务原文", "牵头部门", "配合部门", "时限（方案原文）", "截止日期", "频次（方案原文）",
           "佐证要求", "状态", "情况", "预计得分", "佐证数", "佐证（活动、材料）", "网站页面")
@@ -59,6 +60,8 @@ class Row:
     evidence: str
     link: str
     """The task page, relative to the site root (`2018/tasks/1-1.html`)."""
+    records: tuple[Evidence, ...] = ()
+    """Each evidence record, oldest first, with its link (the year's 佐证 sheet)."""
 
     def cells(self) -> tuple:
         return (self.category, self.task_id, self.title, self.text, self.lead, self.coop, self.deadline_text,
@@ -79,6 +82,10 @@ class Sheet:
     @property
     def name(self) -> str:
         return f"{self.year}年"
+
+    @property
+    def evidence(self) -> tuple[Evidence, ...]:
+        return tuple(e for r in self.rows for e in r.records)
 
     def counts(self) -> dict[Status, int]:
         out: dict[Status, int] = {}
@@ -103,8 +110,11 @@ def year_sheet(v: YearView) -> Sheet:
 
 def task_row(v: YearView, task: Task, category: str) -> Row:
     result = v.result(task.id)
-    records = sorted([(a.start, _activity_line(a)) for a in v.by_task.get(task.id, ())]
-                     + [(d.date, _document_line(d)) for d in v.docs_by_task.get(task.id, ())])
+    activities, documents = v.by_task.get(task.id, ()), v.docs_by_task.get(task.id, ())
+    records = sorted([(a.start, _activity_line(a)) for a in activities]
+                     + [(d.date, _document_line(d)) for d in documents])
+    linked = sorted([activity_evidence(task.id, task.title, a) for a in activities]
+                    + [document_evidence(task.id, task.title, d) for d in documents], key=lambda e: (e.date, e.title))
     return Row(
         category=category, task_id=task.id, title=task.title, text=task.text,
         lead="、".join(v.org_name(o) for o in task.lead),
@@ -118,6 +128,7 @@ def task_row(v: YearView, task: Task, category: str) -> Row:
         evidence_count=len(records),
         evidence="\n".join(line for _, line in records),
         link=page_link(v.year.year, task.id),
+        records=tuple(linked),
     )
 
 
@@ -233,6 +244,9 @@ def write_xlsx(sheets: tuple[Sheet, ...], path: Path) -> None:
         ws.page_setup.paperSize = ws.PAPERSIZE_A4
         ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
         ws.sheet_properties.pageSetUpPr.fitToPage = True
+        write_sheet(wb.create_sheet(f"{s.name}佐证"), s.evidence,
+                    {"bold": Font(bold=True), "fill": PatternFill("solid", fgColor="EEEEEE"), "wrap": wrap,
+                     "link": link_font})
     if not sheets:
         wb.create_sheet("台账").append(HEADER)
     wb.properties.creator = "wenming"
@@ -251,6 +265,8 @@ def _cover(ws, sheets: tuple[Sheet, ...], font) -> None:
                    f"{s.completion:.0%}"] + [counts.get(status, 0) for status in Status])
     ws.append([])
     ws.append(["各年度的台账在后面的工作表里，每项任务一行：方案原文、时限和频次、佐证要求、状态和原因、全部佐证。"])
+    ws.append(["“某年佐证”工作表逐条列出每项任务的佐证（日期、名称、类型），“打开”一列链接到网站上的活动页面或材料文件："
+               "把台账和网站放在同一个文件夹里（台账压缩包解压后就是这样）才能打开。"])
     for col, width in zip("ABCDE", (10, 40, 12, 8, 8)):
         ws.column_dimensions[col].width = width
 

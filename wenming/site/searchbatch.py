@@ -29,7 +29,7 @@ def index_in_batches(index, material_parser) -> None:
     done: list[list[dict]] = []
 
     def add_entry_from_context(page) -> None:
-        if excluded(page):
+        if excluded(page, index):
             return
         kept.append((page, page.content, page.toc))
         if len(kept) >= BATCH:

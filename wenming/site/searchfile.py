@@ -20,6 +20,8 @@ import json
 import shutil
 from pathlib import Path
 
+from .searchparse import CURRENT_YEAR
+
 _SEPARATORS = (",", ":")
 SCRIPT_PREFIX = b"var __index = "
 """What Material's offline plugin puts before the JSON in search_index.js."""
@@ -41,7 +43,8 @@ def defer_writing(index) -> None:
 
 
 def write_index(index, search_dir: Path) -> None:
-    """search_index.json (byte for byte what Material writes) and search_index.js, entry by entry."""
+    """search_index.json (byte for byte what Material writes, with the current year in its config) and
+    search_index.js, entry by entry."""
     search_dir.mkdir(parents=True, exist_ok=True)
     target = search_dir / "search_index.json"
     head = json.dumps({"config": _config(index)}, separators=_SEPARATORS, default=str)[:-1]
@@ -56,4 +59,7 @@ def write_index(index, search_dir: Path) -> None:
 
 
 def _config(index) -> dict:
-    return {key: index.config[key] for key in ("lang", "separator", "pipeline", "fields")}
+    """Material's keys, and the current year when a page named it (`searchparse.CURRENT_YEAR`): the
+    search worker lists that year's results first (`searchworker.js`)."""
+    keys = ("lang", "separator", "pipeline", "fields", CURRENT_YEAR)
+    return {key: index.config[key] for key in keys if key in index.config}

@@ -28,6 +28,8 @@ from __future__ import annotations
 import re
 from html import escape, unescape
 
+from .pagemeta import with_year
+
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
                   "track", "wbr"})
 """Material's `void`: tags it never puts on its stack of open elements."""
@@ -208,26 +210,42 @@ def parse_faster(index, material_parser) -> None:
     Material's `create_entry_for_section`."""
 
     def add_entry_from_context(page) -> None:
-        if not excluded(page):
+        if not excluded(page, index):
             index_page(index, material_parser, page, page.content, page.toc)
 
     index.add_entry_from_context = add_entry_from_context
 
 
-def excluded(page) -> bool:
-    """A page kept out of the search index (`search: exclude: true` in its meta)."""
-    return bool((page.meta.get("search") or {}).get("exclude"))
+CURRENT_YEAR = "wenming_current_year"
+"""The key of the search index's `config` that tells the search worker the year the home page shows."""
+
+
+def excluded(page, index=None) -> bool:
+    """A page kept out of the search index (`search: exclude: true` in its meta). With `index`, the
+    current year a generated page names (`pagemeta.search_meta`) is noted in the index's config
+    (in this process: a forked child's notes would be lost)."""
+    search = page.meta.get("search") or {}
+    if index is not None and search.get("current_year") is not None:
+        index.config[CURRENT_YEAR] = search["current_year"]
+    return bool(search.get("exclude"))
 
 
 def index_page(index, material_parser, page, content: str, toc) -> None:
     """Material's `add_entry_from_context` for `page` with this HTML body and table of contents: its
-    sections not excluded, each one entry."""
+    sections not excluded, each one entry; the page's own entry (the first section) titled with the
+    page's year, and only that entry, without text, for a page indexed by its title alone."""
     sections = parse_sections(content)
     if sections is None:
         parser = material_parser()
         parser.feed(content)
         parser.close()
         sections = parser.data
+    sections = [s for s in sections if not s.is_excluded()]
+    if (page.meta.get("search") or {}).get("title_only"):
+        sections = sections[:1]
+        for section in sections:
+            section.text = []
     for section in sections:
-        if not section.is_excluded():
-            index.create_entry_for_section(section, toc, page.url, page)
+        if section.id is None and section.title:  # no title: Material takes the window title, with the year
+            section.title = [with_year(page.file.src_uri, "".join(section.title).strip())]
+        index.create_entry_for_section(section, toc, page.url, page)

@@ -78,13 +78,24 @@ leaves out the last character, so `道德讲堂` is searched as `道德* 讲` (t
 hit is marked "缺少: 讲". Trying the whole run (`j <= length`) keeps a word of the index whole."""
 _SEGMENT_FIXED = "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e"
 WORKER_PREFIX = "assets/javascripts/workers/search."
+REFINE = Path(__file__).resolve().parent / "searchworker.js"
+"""What runs before Material's search worker: a word in no page finds nothing, dates like `2018年5月`
+are found, the current year's results come first (see the file)."""
+_STRICT = '"use strict";'
+_SOURCE_MAP = re.compile(r"\n//# sourceMappingURL=\S*\s*$")
 
 
 def fix_query_segmenter(worker_js: str) -> str | None:
-    """The search worker with the segmenter fixed, or None when this Material does not have the bug's code."""
-    if worker_js.count(_SEGMENT_LOOP) != 1:
+    """The search worker as the site publishes it: Material's, with its segmenter fixed where it has the
+    bug's code, after `searchworker.js` (inside Material's "use strict" prologue, so both stay strict);
+    None when `worker_js` is not Material's minified worker or is already this one."""
+    refine = REFINE.read_text(encoding="utf-8")
+    if not worker_js.startswith(_STRICT) or refine in worker_js:
         return None
-    return worker_js.replace(_SEGMENT_LOOP, _SEGMENT_FIXED)
+    if worker_js.count(_SEGMENT_LOOP) == 1:
+        worker_js = worker_js.replace(_SEGMENT_LOOP, _SEGMENT_FIXED)
+    worker_js = _SOURCE_MAP.sub("", worker_js)  # its lines and columns no longer match
+    return _STRICT + "\n" + refine + worker_js[len(_STRICT):]
 
 
 _DETAILS = re.compile(r'<(table\b|(?:div|p|ul) class="(?:wm-badges|wm-source|wm-meta)")')

@@ -54,7 +54,7 @@ def test_honour_roll_poster_is_one_a3_portrait_sheet(browser, base):  # noqa: F8
     assert close(size(pdf.pages[0]), A3), size(pdf.pages[0])
     text = re.sub(r"\s+", "", text_of(pdf.pages[0]))
     assert "善行义举榜" in text and "张文静" in text and "陈志强" in text
-    assert "打印海报" not in text
+    assert "打印海报" not in text and "第1页" not in text  # one sheet: no page number
     assert not [w for w in SITE_CHROME if w in text]
 
 
@@ -65,15 +65,19 @@ LINES = """el => { const r = document.createRange(); r.selectNodeContents(el);
 """How many lines an element's text takes, from its line boxes (not from where a PDF reader cuts the text)."""
 
 
-def test_printed_task_ledger_puts_each_task_on_its_own_sheet(browser, base):  # noqa: F811
-    """Layout is read from the DOM under print media: each task's section breaks to a new sheet, in order,
-    after the cover, and no date wraps. The PDF only gives the sheet size and count, and the absence of chrome."""
+def test_printed_task_ledger_packs_tasks_onto_numbered_sheets(browser, base):  # noqa: F811
+    """Layout is read from the DOM under print media: the first task starts a sheet after the cover, the
+    others follow on the same sheets, in order, each task's head (heading, status, requirements) kept in one
+    piece, and no date wraps. The PDF gives the sheet size and count, the page numbers in each sheet's foot
+    and the absence of chrome."""
     page = browser.new_page(viewport=A4_CONTENT)
     page.goto(base + "2018/tasks/print.html", wait_until="networkidle")
     page.emulate_media(media="print")
     sections = page.eval_on_selector_all("section.wm-print-task", """ss => ss.map(s => ({
         heading: s.querySelector("h2").textContent.trim(),
         breaks: getComputedStyle(s).breakBefore,
+        head: getComputedStyle(s.querySelector(".wm-print-head")).breakInside,
+        headed: s.querySelector(".wm-print-head").contains(s.querySelector("h2")),
         top: s.getBoundingClientRect().top, bottom: s.getBoundingClientRect().bottom}))""")
     cover = page.eval_on_selector(".wm-print-cover", "c => c.getBoundingClientRect().bottom")
     dates = page.eval_on_selector_all("section.wm-print-task .wm-date",
@@ -81,17 +85,20 @@ def test_printed_task_ledger_puts_each_task_on_its_own_sheet(browser, base):  # 
     page.close()
     tasks = [s["heading"] for s in sections]
     assert len(tasks) == 46 and tasks[0] == "1-1 制定年度创建工作实施方案"
-    assert [s["breaks"] for s in sections] == ["page"] * len(sections)
+    assert [s["breaks"] for s in sections] == ["page"] + ["auto"] * (len(sections) - 1)
+    assert {(s["head"], s["headed"]) for s in sections} == {("avoid", True)}
     assert cover <= sections[0]["top"] and all(a["bottom"] <= b["top"] for a, b in zip(sections, sections[1:]))
     assert len(dates) > 40 and [d for d in dates if d[1] != 1] == []
 
     screen, pdf = printed(browser, base + "2018/tasks/print.html")
     assert "用户指南" in screen
-    assert len(pdf.pages) >= len(tasks) + 1
+    assert 2 < len(pdf.pages) < len(tasks)  # a sheet per task took 62 sheets here; packed, 44
     assert all(close(size(p), A4) for p in pdf.pages)
     texts = [text_of(p) for p in pdf.pages]
     assert not [(i, w) for i, t in enumerate(texts) for w in SITE_CHROME if w in re.sub(r"\s+", "", t)]
     assert "2018年任务台账" in texts[0] and "预计得分" in texts[0]  # the cover's summary table
+    numbers = [re.findall(r"第\s*(\d+)\s*[页⻚]\s*/\s*共\s*(\d+)\s*[页⻚]", t) for t in texts]  # ⻚: a radical (not NFKC's)
+    assert numbers == [[(str(i), str(len(texts)))] for i in range(1, len(texts) + 1)]
 
 
 def test_print_media_hides_the_site_chrome(browser, base):  # noqa: F811

@@ -3,6 +3,9 @@ site search treats it, and where its data comes from (the small "编辑" link). 
 
 - Window titles carry the year: a page's H1 (`5-2 开展道德讲堂活动`) gets
   ` · 2018年` unless it already names the year (the nav keeps its short labels).
+- The 编辑 pop-up (internal build only): the file a record page comes from, with its line; on the honour-roll
+  and documents pages their folder; on month and department pages the files they gather; none on the
+  overview pages (the dashboards, the ledger, the lists of months and departments), which gather a whole year.
 - Search: pages that only repeat records (the printable ledger, the dashboards, the
   attention page, the list of months) are left out of the index, so a query lists each
   record once; a month's page and a department's page are indexed by their title alone
@@ -70,6 +73,40 @@ def edit_note(source: str, line: int | None) -> str:
     return f"{source}:{line}" if line else source
 
 
+_OVERVIEW = re.compile(r"^(\d{4}/)?index\.md$|^\d{4}/(months|departments|tasks)/index\.md$|^\d{4}/tasks/(print|attention)\.md$")
+_HONORS = re.compile(r"^\d{4}/honors/(?:index|q(?P<q>[1-4]))\.md$")
+_DOCUMENTS = re.compile(r"^\d{4}/documents/index\.md$")
+_MONTH = re.compile(r"^\d{4}/months/(?P<m>\d{2})\.md$")
+_DEPARTMENT = re.compile(r"^\d{4}/departments/[^/]+\.md$")
+
+
+def _then(text: str) -> list[str]:
+    """`text`, then what to do after the edit."""
+    return [text + "改好后运行 ", "wenming check", "，再重新生成网站。"]
+
+
+def edit_parts(uri: str, source: str, line: int | None) -> list[str]:
+    """What the 编辑 pop-up says, as text with the file names at the odd places (shown as code); [] for none.
+
+    `source` is the page's record file; for a page made from a year's records, the year's plan."""
+    if not source or _OVERVIEW.match(uri):
+        return []
+    folder = source.rsplit("/", 1)[0]
+    if m := _HONORS.match(uri):
+        which = f"中 period 为 {uri[:4]}-Q{m['q']} 的善行义举记录" if m["q"] else "中的善行义举记录"
+        return ["本页列出 ", f"{folder}/honors/", *_then(f" {which}（一人一事一个文件）。用编辑器打开要改的那个文件，")]
+    if _DOCUMENTS.match(uri):
+        return ["本页列出 ", f"{folder}/documents/", *_then(" 中的佐证材料（每份材料一个文件，旁边是同名的 .yml 说明）。"
+                "用编辑器打开要改的那份说明，")]
+    if m := _MONTH.match(uri):
+        return ["本页汇集 ", f"{folder}/activities/", f" 中 {int(m['m'])} 月的活动记录（每条活动一个文件），和 ",
+                source, *_then(" 中这个月的活动安排和截止的任务。用编辑器打开相应的文件，")]
+    if _DEPARTMENT.match(uri):
+        return ["本页汇集 ", source, " 中这个部门牵头或配合的任务，和 ", f"{folder}/activities/",
+                *_then(" 中它组织的活动。用编辑器打开相应的文件，")]
+    return ["本页内容来自 ", edit_note(source, line), *_then("。用编辑器打开这个文件修改，")]
+
+
 def page_meta(uri: str, markdown: str, source: str, line: int | None, current_year: int | None,
               public: bool) -> dict:
     """Everything the hook adds to a generated page's `page.meta` (front matter in the page wins)."""
@@ -79,6 +116,7 @@ def page_meta(uri: str, markdown: str, source: str, line: int | None, current_ye
         meta["title"] = title
     if search := search_meta(uri, current_year):
         meta["search"] = search
-    if source and not public:
-        meta["wenming_edit"] = edit_note(source, line)
+    if not public and (parts := edit_parts(uri, source, line)):
+        meta["wenming_edit"] = parts[1]
+        meta["wenming_edit_parts"] = parts
     return meta

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from .records.gitdates import read_history
 from .records.load import load_repository
 from .records.model import Dataset
 from .records.reported import apply_history
+from . import settings
 from .settings import display_path
 from .records.validate import validate_repository
 
@@ -45,7 +47,52 @@ def run_mkdocs(args: list[str], env: dict[str, str]) -> int:
 
     os.environ.update(env)
     try:
-        mkdocs_cli.main(args=args, prog_name="mkdocs", standalone_mode=True)
+        with _edition(settings.archive()):
+            mkdocs_cli.main(args=args, prog_name="mkdocs", standalone_mode=True)
     except SystemExit as done:
         return done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
     return 0
+
+
+GUIDE_DIR = "guide/"
+"""The editors' guide in the docs folder (site_src/guide/): left out of the inspectors' archive."""
+
+
+@contextlib.contextmanager
+def _edition(archive: str):
+    """For the build of `wenming export archive` ("archive" or "guide": settings.archive()), the configuration
+    MkDocs loads says so (`extra.wenming_archive`: the templates leave out the 编辑 pop-up) and, unless the guide
+    is asked for, leaves the guide out: no page of it is built (`exclude_docs`), nor in the nav."""
+    if not archive:
+        yield
+        return
+    from mkdocs import config as mkdocs_config
+    from pathspec.gitignore import GitIgnoreSpec
+
+    load = mkdocs_config.load_config
+
+    def load_archive_config(*args, **kwargs):
+        config = load(*args, **kwargs)
+        config.extra["wenming_archive"] = True
+        if archive != "guide":
+            config.nav = [item for item in config.nav or [] if not _only_guide(item)] or None
+            patterns = list(config.exclude_docs.patterns) if config.exclude_docs else []
+            config.exclude_docs = GitIgnoreSpec(patterns + list(GitIgnoreSpec.from_lines([f"/{GUIDE_DIR}"]).patterns))
+        return config
+
+    mkdocs_config.load_config = load_archive_config
+    try:
+        yield
+    finally:
+        mkdocs_config.load_config = load
+
+
+def _only_guide(item) -> bool:
+    """A nav entry (a page, or a section of them) made only of guide pages."""
+    if isinstance(item, str):
+        return item.startswith(GUIDE_DIR)
+    if isinstance(item, dict):
+        return all(_only_guide(v) for v in item.values())
+    if isinstance(item, list):
+        return all(_only_guide(v) for v in item)
+    return False

@@ -332,26 +332,24 @@ def export() -> None:
 
 
 @export.command("ledger")
-@click.option("-o", "--output", "output", type=click.Path(path_type=Path), required=True,
-              help="输出文件：台账.xlsx（加 --csv 时为 台账.csv）。")
+@click.option("-o", "--output", "output", type=click.Path(path_type=Path),
+              help="输出文件，如 台账.xlsx（加 --csv 时为 台账.csv）；不写时为 导出/台账-数据截至日期.xlsx（不提交到 git）。")
 @click.option("--csv", "as_csv", is_flag=True,
               help="导出为一个 CSV 文件（UTF-8 带 BOM，Excel 可直接打开；第一列为年度），而不是 Excel 工作簿。")
 @_as_of_option
 @_data_option
 @_config_option
 @_force_option
-def export_ledger(output: Path, as_csv: bool, as_of: str | None, data: Path | None, config_file: Path,
+def export_ledger(output: Path | None, as_csv: bool, as_of: str | None, data: Path | None, config_file: Path,
                   force: bool) -> None:
     """导出任务台账表格：每年一个工作表，每项任务一行（状态、原因、得分、佐证和网站页面链接）。"""
     from .records.atomic import replace_file
     from .exports.ledger import ledger, summary, write_csv, write_xlsx
 
     suffix = ".csv" if as_csv else ".xlsx"
-    if output.suffix.lower() != suffix:
-        raise click.BadParameter(f"{output}：{'CSV 文件' if as_csv else 'Excel 工作簿'}的文件名应以 {suffix} 结尾，"
-                                 f"请改为 {output.with_suffix(suffix)}。", param_hint="-o")
     env = _environment(as_of, data)  # validates --as-of
     day = settings.parse_as_of(env[settings.AS_OF_ENV]) if as_of else settings.as_of()
+    output = outputs.export_file(output, f"台账-{day.isoformat()}{suffix}", "CSV 文件" if as_csv else "Excel 工作簿")
     outputs.refuse(outputs.file_problem(output, _places(data, config_file), force))
     dataset = _load_checked(data, config_file)
     if dataset is None:
@@ -359,31 +357,32 @@ def export_ledger(output: Path, as_csv: bool, as_of: str | None, data: Path | No
     sheets = ledger(dataset, day)  # through a temporary file beside it: the old file stays whole if anything fails
     replace_file(output, lambda tmp: (write_csv if as_csv else write_xlsx)(sheets, tmp))  # faults: _Group
     click.echo(f"任务台账已导出到 {output}（数据截至 {day.isoformat()}）：{summary(sheets)}。")
+    outputs.hint_if_committed(output)
 
 
 @export.command("archive")
-@click.option("-o", "--output", "output", type=click.Path(path_type=Path), required=True,
-              help="输出文件，如 文明创建台账-2018.zip；压缩包里是同名文件夹。")
+@click.option("-o", "--output", "output", type=click.Path(path_type=Path),
+              help="输出文件，如 文明创建台账-2018.zip，压缩包里是同名文件夹；不写时为 导出/文明创建台账-数据截至日期.zip。")
 @_as_of_option
 @_data_option
 @_config_option
 @click.option("--public", is_flag=True, help="导出公开版（同 wenming build --public：不含内部记录和个人信息）。")
+@click.option("--with-guide", is_flag=True, help="连同用户指南一起导出（默认不含：用户指南是写给录入人员的，不是给检查组的）。")
 @_force_option
-def export_archive(output: Path, as_of: str | None, data: Path | None, config_file: Path, public: bool,
-                   force: bool) -> None:
+def export_archive(output: Path | None, as_of: str | None, data: Path | None, config_file: Path, public: bool,
+                   with_guide: bool, force: bool) -> None:
     """导出离线网站压缩包：解压后双击 index.html 即可浏览（不需要网络和服务器），给检查组或存档用。"""
     from .exports.archive import ArchiveError, export_archive as export
 
-    if output.suffix.lower() != ".zip":
-        raise click.BadParameter(f"{output}：压缩包的文件名应以 .zip 结尾，请改为 {output.with_suffix('.zip')}。",
-                                 param_hint="-o")
     env = _environment(as_of, data)  # validates --as-of
     day = settings.parse_as_of(env[settings.AS_OF_ENV]) if as_of else settings.as_of()
+    output = outputs.export_file(output, f"文明创建台账-{'公开版-' if public else ''}{day.isoformat()}.zip", "压缩包")
     outputs.refuse(outputs.file_problem(output, _places(data, config_file), force))
     env = _environment(day.isoformat(), data)  # one date for the pages, the sitemap and the zip
     config_file, data, _ = _standalone(config_file, data, env)
     if public:
         env[settings.PUBLIC_ENV] = "1"
+    env[settings.ARCHIVE_ENV] = "guide" if with_guide else "1"  # no 编辑 pop-up; the guide only when asked for
     if _check(data, config_file):
         sys.exit(1)
     click.get_current_context().meta[WRITING] = output
@@ -393,6 +392,7 @@ def export_archive(output: Path, as_of: str | None, data: Path | None, config_fi
         raise outputs.Failed(str(exc)) from None
     click.echo(f"离线网站已导出：{made.path}（{made.size / 1e6:.1f} MB，{made.files} 个文件，数据截至 {day.isoformat()}）。")
     click.echo(f"下一步：把它交给检查组或拷到 U 盘；解压后双击 {made.top}/index.html 即可浏览，不需要网络和服务器。")
+    outputs.hint_if_committed(made.path)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,8 @@ them), anything in a `.git` folder, and a folder that holds a `.git` (a reposito
 An export file (`-o`) may not be written in those places, nor onto a folder; an existing file is replaced
 only with `--force` (the write itself is atomic: `wenming/records/atomic.py`). It may go into a site folder
 (the guide suggests the ledger beside the site's pages, for its links), where the next build deletes it.
+Without `-o` it goes into EXPORTS in the current folder, which `wenming init` puts in `.gitignore`; a file
+written where `git add -A` would commit it gets a hint (`committed_by_add_all`).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import re
 import errno
 import os
 import signal
+import subprocess
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -200,6 +203,40 @@ def file_problem(output: Path, where: Places, force: bool = False) -> str | None
     if out.exists() and not force:
         return f"{what} {shown} 已存在：导出不会悄悄替换已有的文件。要替换它请加 --force，或换一个文件名。"
     return None
+
+
+EXPORTS = Path("导出")
+"""Where `wenming export` writes without `-o`: a folder in the current one, never committed (starter.IGNORED)."""
+
+
+def export_file(output: Path | None, name: str, what: str) -> Path:
+    """`-o` (a usage error unless it ends as `name` does; `what` the kind of file), or `name` in EXPORTS."""
+    output = output or EXPORTS / name
+    suffix = Path(name).suffix
+    if output.suffix.lower() != suffix:
+        raise click.BadParameter(f"{output}：{what}的文件名应以 {suffix} 结尾，请改为 {output.with_suffix(suffix)}。",
+                                 param_hint="-o")
+    return output
+
+
+def hint_if_committed(path: Path) -> None:
+    """Say so when `git add -A` would commit the export `path` (wenming/outputs.py: committed_by_add_all)."""
+    if hint := committed_by_add_all(path):
+        click.echo(hint)
+
+
+def committed_by_add_all(path: Path) -> str | None:
+    """A hint when `path` is in a git work tree and not ignored (`git add -A` would commit it), else None."""
+    try:
+        done = subprocess.run(["git", "check-ignore", "-q", "--", path.resolve().name], cwd=path.resolve().parent,
+                              capture_output=True)
+    except OSError:  # no git
+        return None
+    if done.returncode != 1:  # 0: ignored; 128: not in a repository
+        return None
+    return (f"提示：{display_path(path)} 在 git 仓库里，没有被 .gitignore 忽略，git add -A 会把它提交进仓库。"
+            f"请把它移到仓库外面，或导出时不写 -o（默认写到 {EXPORTS}/ 文件夹，不提交），"
+            f"或在 .gitignore 里加一行 {path.name}。")
 
 
 def _existing_parent(path: Path) -> Path:

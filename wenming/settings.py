@@ -12,6 +12,9 @@ from pathlib import Path
 DATA_ENV = "WENMING_DATA"
 AS_OF_ENV = "WENMING_AS_OF"
 PUBLIC_ENV = "WENMING_PUBLIC"
+ARCHIVE_ENV = "WENMING_ARCHIVE"
+"""Set by `wenming export archive` for its build: `1`, the inspectors' copy (no 编辑 pop-up, no editors' guide);
+`guide`, the same with the editors' guide (`--with-guide`)."""
 
 
 class SettingsError(ValueError):
@@ -54,3 +57,8 @@ def public() -> bool:
     """`$WENMING_PUBLIC` set (by `wenming build --public`): build the public edition."""
     return os.environ.get(PUBLIC_ENV, "").strip().lower() in ("1", "true", "yes")
 
+
+def archive() -> str:
+    """`$WENMING_ARCHIVE`: "" (an ordinary build), "archive" (the inspectors' copy) or "guide" (with the guide)."""
+    value = os.environ.get(ARCHIVE_ENV, "").strip().lower()
+    return "guide" if value == "guide" else ("archive" if value in ("1", "true", "yes") else "")

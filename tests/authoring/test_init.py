@@ -95,7 +95,7 @@ def test_keeps_an_existing_gitignore_and_repository_adding_what_is_never_committ
     os.chmod(folder / ".gitignore", 0o640)
     result = init(str(folder), *OPTIONS)
     assert result.exit_code == 0, result.stderr
-    added = [".cache/", "*台账*.xlsx", "*台账*.csv", "*台账*.zip", ".*.wenming-tmp-*"]
+    added = [".cache/", "导出/", "*台账*.xlsx", "*台账*.csv", "*台账*.zip", ".*.wenming-tmp-*"]
     assert (folder / ".gitignore").read_bytes() == ("mine\r\n/build/\r\n# wenming（wenming init 添加）：生成的网站、"
                                                     "照片缓存和导出的台账不提交。\r\n" + "\r\n".join(added) + "\r\n").encode()
     assert (folder / ".gitignore").stat().st_mode & 0o777 == 0o640

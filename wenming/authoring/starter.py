@@ -147,9 +147,10 @@ def plan_skeleton(year: int, lead: str, schema: str | None = None) -> NewFile:
     return NewFile(f"{year}/plan.yml", "\n".join(lines))
 
 
-IGNORED = ("build/", ".cache/", "*台账*.xlsx", "*台账*.csv", "*台账*.zip", ".*.wenming-tmp-*")
-"""What a records repository never commits: the built site, the photo cache, the exports (named as the guide
-names them: 台账.xlsx, 台账-2018.csv, 文明创建台账-2018.zip) and what a killed run of wenming left."""
+IGNORED = ("build/", ".cache/", "导出/", "*台账*.xlsx", "*台账*.csv", "*台账*.zip", ".*.wenming-tmp-*")
+"""What a records repository never commits: the built site, the photo cache, the exports (in 导出/, where
+`wenming export` writes without `-o`, or named as the guide names them: 台账.xlsx, 台账-2018.csv,
+文明创建台账-2018.zip) and what a killed run of wenming left."""
 GITIGNORE = """\
 # wenming: the built site, the processed photos and other caches are made again by `wenming build`;
 # the exported ledgers and archives by `wenming export`.

@@ -1,8 +1,8 @@
 """The site is built beside the old one and swapped in at the end.
 
 MkDocs empties the site folder and then writes the new site into it, file by file: a build that fails,
-is killed or fills the disk halfway would leave half a site on the intranet. Instead the hook
-(hooks/wenming_hooks.py) points MkDocs at a hidden temporary folder beside the site folder (`stage`),
+is killed or fills the disk halfway would leave half a site on the intranet. Instead the MkDocs
+adapter (wenming/mkdocs_adapter/staging.py) points MkDocs at a hidden temporary folder beside the site folder (`stage`),
 and when every file is written exchanges the two in one step (`swap_in`: `renameat2(RENAME_EXCHANGE)`
 on Linux, two renames elsewhere) and deletes the old site. On failure the temporary folder is deleted
 (`discard`); a SIGTERM or SIGHUP meanwhile stops the build as Ctrl-C does (`guard`), and what a killed

@@ -8,7 +8,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from browser import CHROMIUM, CHROMIUM_ARGS, browser_required, serve  # noqa: E402
-from helpers import ROOT, build, make_repo  # noqa: E402
+from helpers import ROOT, build, clone, make_init_repo, make_repo  # noqa: E402
 
 try:
     from playwright.sync_api import Error as PlaywrightError, sync_playwright
@@ -59,6 +59,19 @@ def sample_site(tmp_path_factory) -> Path:
 def fixture_repo(tmp_path_factory) -> Path:
     """The base fixture with a document for a subtask (kept out of base: invalid cases replace its plan)."""
     return make_repo(tmp_path_factory.mktemp("fixture"), ROOT / "tests" / "fixtures" / "subtask-evidence")
+
+
+@pytest.fixture(scope="session")
+def init_template(tmp_path_factory) -> Path:
+    """A repository made by `wenming init` with the sample's records copied in and committed, made once;
+    tests take a copy of it (`init_repo`)."""
+    return make_init_repo(tmp_path_factory.mktemp("init-template") / "文明创建")
+
+
+@pytest.fixture
+def init_repo(init_template, tmp_path) -> Path:
+    """A copy (hard links) of `init_template` for one test to run commands in, as its user does."""
+    return clone(init_template, tmp_path / "文明创建")
 
 
 @pytest.fixture(scope="session")

@@ -104,3 +104,29 @@ def wenming(folder: Path, *args: str) -> subprocess.CompletedProcess:
     env = {"PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "true", "PATH": "/usr/bin:/bin"}
     return subprocess.run([sys.executable, "-m", "wenming", *args], cwd=folder, env=env, capture_output=True,
                           text=True, encoding="utf-8")
+
+
+GIT = ["git", "-c", "user.name=测试", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false"]
+
+
+def make_init_repo(folder: Path) -> Path:
+    """A repository made by `wenming init` (its .gitignore, .pre-commit-config.yaml, git hook), with the
+    sample's records copied over its own and committed: a real unit's repository holding the sample."""
+    made = wenming(folder.parent, "init", folder.name, "--name", "示例", "--short", "示例", "--level", "市级",
+                   "--status", "保持", "--staff", "30", "--departments", "办公室:bgs", "--year", "2018")
+    assert made.returncode == 0, made.stderr
+    shutil.copytree(ROOT / "data", folder / "data", dirs_exist_ok=True)
+    subprocess.run([*GIT, "add", "-A"], cwd=folder, check=True, capture_output=True)
+    subprocess.run([*GIT, "commit", "--no-verify", "-qm", "记录"], cwd=folder, check=True, capture_output=True)
+    return folder
+
+
+def clone(source: Path, target: Path) -> Path:
+    """A copy of a repository; its built site and photo cache are hard links (cheap, and still a true test:
+    wenming replaces a file whole, never writes into it), the rest is copied, for tests to write into."""
+    def copy(src: str, dst: str) -> None:
+        shared = Path(src).relative_to(source).parts[0] in ("build", ".cache")
+        (os.link if shared else shutil.copy2)(src, dst)
+
+    shutil.copytree(source, target, symlinks=True, copy_function=copy)
+    return target

@@ -69,13 +69,17 @@ def _standalone(config_file: Path, data: Path | None,
     return config_file, data, own
 
 
+def _data_folder(data: Path | None, config_file: Path) -> Path:
+    """The records' folder: `--data`, else `data/` here under wenming's own config, else the config's."""
+    config_file, data, _ = _standalone(config_file, data)
+    return data if data is not None else settings.data_dir(config_file.resolve().parent)
+
+
 def _load_checked(data: Path | None, config_file: Path, quiet: bool = False, keep: bool = False) -> Dataset | None:
     """Load and validate the data, printing the report; None when there are errors.
 
     `keep`: hand the dataset over to the MkDocs hook that runs next in this process."""
-    config_file, data, _ = _standalone(config_file, data)
-    project = config_file.resolve().parent
-    data_dir = data if data is not None else settings.data_dir(project)
+    data_dir = _data_folder(data, config_file)
     dataset = load_dataset(data_dir, settings.display_path(data_dir))
     report = render_report(list(dataset.problems))
     errors = [p for p in dataset.problems if p.is_error]
@@ -175,19 +179,16 @@ def main(debug: bool) -> None:
 @main.command()
 @_data_option
 @_config_option
-def check(data: Path | None, config_file: Path) -> None:
+@click.option("--staged", is_flag=True, help="提交前检查用：git 暂存区里要提交的照片原图带有拍摄地点（GPS）时报错，不让提交。")
+def check(data: Path | None, config_file: Path, staged: bool) -> None:
     """检查 data/ 中的全部记录，逐条报告问题；也提醒带拍摄地点（GPS）的照片。"""
-    code = _check(data, config_file)
-    from .authoring.gps import image_files, located
+    from .authoring.hook import photo_lines
 
-    folder = data if data is not None else settings.data_dir(_standalone(config_file, data)[0].resolve().parent)
-    if folder.is_dir() and (found := [p for p in image_files([folder]) if located(p)]):
-        click.echo(f"提醒：{len(found)} 张照片的原图带有拍摄地点（GPS），提交到 git 后所有能看到仓库的人都能看到"
-                   f"（网站上的照片已去掉）：", err=True)
-        click.echo("\n".join(f"  {settings.display_path(p)}" for p in found[:20]) +
-                   (f"\n  ……共 {len(found)} 张" if len(found) > 20 else ""), err=True)
-        click.echo(f"去掉地点：wenming photos clean {settings.display_path(folder)}", err=True)
-    sys.exit(code)
+    code = _check(data, config_file)
+    lines, refused = photo_lines(_data_folder(data, config_file), staged, settings.display_path)
+    if lines:
+        click.echo("\n".join(lines), err=True)
+    sys.exit(1 if refused else code)
 
 
 @main.group()

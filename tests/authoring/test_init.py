@@ -47,7 +47,7 @@ def test_init_writes_the_repository(unit):
     assert [(y.year, y.plan.title, y.plan.tasks) for y in dataset.years] == [(2026, "2026年度精神文明建设工作实施方案", ())]
     assert {"build/", ".cache/"} <= set((unit / ".gitignore").read_text(encoding="utf-8").splitlines())
     hooks = yaml.safe_load((unit / ".pre-commit-config.yaml").read_text(encoding="utf-8"))["repos"][0]["hooks"]
-    assert [(h["id"], h["entry"], h["files"]) for h in hooks] == [("wenming-check", "wenming check", "^data/")]
+    assert [(h["id"], h["entry"], h["files"]) for h in hooks] == [("wenming-check", "wenming check --staged", "^data/")]
 
 
 def test_init_says_what_to_do_next():

@@ -40,11 +40,22 @@ BROKEN = (struct.error, zlib.error, SyntaxError, IndexError, ValueError, OSError
 def located(path: Path) -> bool:
     """True when the image's EXIF or XMP says where it was taken (False when unreadable)."""
     try:
-        suffix = path.suffix.lower()
+        with open(path, "rb") as f:
+            return _located(f, path.suffix.lower())
+    except OSError:
+        return False
+
+
+def located_bytes(data: bytes, suffix: str) -> bool:
+    """`located` for an image held in memory (a photo staged in git), named by its file suffix."""
+    return _located(io.BytesIO(data), suffix.lower())
+
+
+def _located(f, suffix: str) -> bool:
+    try:
         if suffix in CLEANABLE:
-            with open(path, "rb") as f:
-                return _png_located(f) if suffix == ".png" else _clean_jpeg(f.read(HEAD)) is not None
-        with _opened(path) as im:
+            return _png_located(f) if suffix == ".png" else _clean_jpeg(f.read(HEAD)) is not None
+        with _opened(f) as im:
             if _exif_has_gps(im.getexif()):
                 return True
             xmp = im.info.get("xmp") or im.info.get("XML:com.adobe.xmp") or b""

@@ -24,6 +24,7 @@ from ..records.yamltext import parse_yaml
 from ..records.model import LEVELS
 from ..records.problems import Problem
 from ..records.unit import validate_unit
+from .hook import install_hook
 from .scaffold import NewFile, check_new
 from .starter import (GITIGNORE, PRE_COMMIT_CONFIG, Department, missing_ignores, parse_departments, plan_skeleton,
                       unit_file, with_ignores)
@@ -140,6 +141,9 @@ def init(folder: Path, name: str | None, short: str | None, level: str | None, s
     if git and not _in_git(folder):
         subprocess.run(["git", "init", "-q", str(folder)], check=True)
         made.append(("git init", "新建 git 仓库"))
+    if git and (hook := install_hook(folder)):
+        (made if hook[1] else kept).append((settings.display_path(hook[0]), "提交前检查记录和照片（不依赖 PATH）"
+                                            if hook[1] else "已存在，没有改动（不是 wenming 的提交前检查）"))
 
     where = settings.display_path(folder)
     click.echo(f"已在 {'当前文件夹' if where == '.' else where} 新建 {name} 的文明创建记录：")

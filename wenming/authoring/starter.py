@@ -174,14 +174,16 @@ def with_ignores(text: str, missing: list[str]) -> str:
     return head + end.join(added) + end
 
 PRE_COMMIT_CONFIG = """\
-# 提交前自动检查：装了 pre-commit 工具（pip install pre-commit）后，在这个文件夹运行一次 pre-commit install，
-# 之后每次 git commit 前都会运行 wenming check，记录有错误时提交会被拦下。见网站「用户指南 → 日常录入」。
+# 给 pre-commit 工具（pip install pre-commit）用的提交前检查设置。wenming init 已经在 .git/hooks/pre-commit
+# 装好了提交前检查，不装 pre-commit 工具也会检查；用 pre-commit 工具时，在这个文件夹运行一次 pre-commit install，
+# 之后每次 git commit 前都会运行 wenming check：记录有错误、或要提交的照片带有拍摄地点时，提交会被拦下。
+# 见网站「用户指南 → 日常录入」。
 repos:
   - repo: local
     hooks:
       - id: wenming-check
         name: wenming check
-        entry: wenming check
+        entry: wenming check --staged
         language: system
         pass_filenames: false
         files: ^data/

@@ -46,6 +46,16 @@ def test_a_dirty_rebuild_keeps_the_other_pages_entries(tmp_path):
     assert index.entries[-1]["title"] == "新标题"
 
 
+def test_the_current_year_is_in_the_index_config_and_kept_by_a_dirty_rebuild(tmp_path):
+    previous = _index(ENTRIES)
+    previous.config[searchfile.CURRENT_YEAR] = 2018
+    index = _index([{"location": "guide/a.html", "title": "指南", "text": ""}])  # no page of a year re-indexed
+    searchfile.defer_writing(index)
+    assert json.loads(index.generate_search_index(previous))["config"]["wenming_current_year"] == 2018
+    searchfile.write_index(index, tmp_path)
+    assert json.loads((tmp_path / "search_index.json").read_text(encoding="utf-8"))["config"]["wenming_current_year"] == 2018
+
+
 def test_jieba_dictionary_is_put_back_for_every_build():
     import jieba
 

@@ -37,6 +37,8 @@ def defer_writing(index) -> None:
             index.entries = [e for e in prev.entries if not e["location"].startswith(path)] + index.entries
         if prev and not index.entries:
             index.entries = prev.entries
+        if prev and CURRENT_YEAR not in index.config and CURRENT_YEAR in prev.config:  # no page of ours re-indexed
+            index.config[CURRENT_YEAR] = prev.config[CURRENT_YEAR]
         return json.dumps({"config": _config(index), "docs": []}, separators=_SEPARATORS, default=str)
 
     index.generate_search_index = generate

@@ -150,6 +150,20 @@ def test_the_hooks_file_only_wires_events():
     assert assigned == ["_ROOT", "_session"]
 
 
+def test_the_adapter_keeps_no_state_at_import():
+    """MkDocs never reloads a hooks file (nor the adapter) under `serve`: what lasts between builds is the hooks
+    file's `Session`, so no adapter module holds a container or a session of its own at module level."""
+    mutable = (ast.Dict, ast.List, ast.Set, ast.DictComp, ast.ListComp, ast.SetComp)
+    held = []
+    for path in sorted((PACKAGE / ADAPTER).glob("*.py")):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            value = node.value if isinstance(node, (ast.Assign, ast.AnnAssign)) else None
+            called = value.func.id if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) else ""
+            if isinstance(value, mutable) or called in {"dict", "list", "set", "Session", "Build", "defaultdict"}:
+                held.append(f"{path.name}:{node.lineno}")
+    assert held == []
+
+
 def test_modules_stay_small():
     long = [f"{p.relative_to(ROOT)}: {n}" for p in PACKAGE.rglob("*.py")
             if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400]

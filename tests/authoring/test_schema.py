@@ -28,7 +28,7 @@ SCHEMA_LEVEL = {
     "date-format": "date", "impossible-date": "date", "float-task-id": "tasks", "front-matter-not-mapping": "",
     "honor-bad-period": "period", "honor-deed-too-long": "deed", "missing-required": "title",
     "plan-bad-rule": "rules", "plan-bad-score": "score", "tally-bad-month": "values", "unknown-field": "plase",
-    "wrong-type": "participants",
+    "wrong-type": "participants", "flow-mapping-comma": "rules",
 }
 # … and those it cannot, with the reason (the guide's editing page lists them too).
 NOT_IN_SCHEMA = {
@@ -51,10 +51,11 @@ NOT_IN_SCHEMA = {
     "duplicate-key": "YAML itself (the editor's YAML parser flags it)",
     "unpublishable-photo": "files on disk (a photo that is no image)",
     "plan-year-mismatch": "the title's year against the file's folder",
+    "list-full-width-comma": "departments are the unit's own data (unit.yml)",
 }
 # … and those where there is no YAML mapping to check at all (the editor shows a YAML error itself).
 FILE_LEVEL = {"empty-file", "empty-front-matter", "no-front-matter", "unclosed-front-matter", "not-utf8",
-              "yaml-colon", "yaml-syntax", "conflict-markers"}
+              "yaml-colon", "yaml-syntax", "conflict-markers", "yaml-full-width-colon", "yaml-colon-no-space"}
 VALID = {"ok-bom-crlf"}
 
 

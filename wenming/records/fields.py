@@ -152,8 +152,12 @@ class Fields:
     def check_unknown(self, known: Iterable[str]) -> None:
         known = tuple(known)
         self._read("", "fields", known=known)
+        cut = getattr(self.data, "cut", {})
         for key in self.data:
-            if key not in known:
+            if key in cut and cut[key] in known:
+                self.error(cut[key], f"{cut[key]} 的值在逗号处被截断了：花括号 {{ }} 里逗号分隔各项，逗号后面的“{key}”"
+                           f"被当成了另一个字段。值里有逗号时，请给整个值加上引号，如 {cut[key]}: \"{self.data[cut[key]]}, {key}\"")
+            elif key not in known:
                 hint = did_you_mean(str(key), sorted(known))
                 self.warn(str(key), f"未知字段，将被忽略。{hint or '请检查拼写，可用字段见用户指南 → 数据格式。'}")
 

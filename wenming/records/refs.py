@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .fields import Fields, did_you_mean, show
 from .model import Unit
 from .planmodel import Plan
@@ -31,6 +33,9 @@ class Refs:
         return self._by_name.get(value)
 
     def _org_hint(self, value: str) -> str:
+        if (mark := next((c for c in "，、；" if c in value), None)):  # `[bgs，jgdw]`: one item, not two
+            return (f"这一项里用了全角的“{mark}”：方括号 [ ] 里的几项要用半角逗号“,”分开，"
+                    f"如 [{', '.join(w.strip() for w in re.split('[，、；]', value))}]。")
         hint = did_you_mean(value, list(self.unit.orgs) + list(self._by_name))
         if hint:
             for name, org_id in self._by_name.items():

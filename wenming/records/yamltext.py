@@ -30,6 +30,9 @@ class LineDict(dict):
 
     line: int = 0
     lines: dict
+    cut: dict = {}
+    """In a `{…}` mapping, a key with no colon after a comma (`{note: 一, 二}`) → the key before it, whose
+    value the comma cut short (the rest became this key)."""
 
     def line_of(self, key: Any) -> int:
         return self.lines.get(key, self.line)
@@ -75,15 +78,25 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     result = LineDict()
     result.line = node.start_mark.line + 1
     result.lines = {}
+    previous = None
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if isinstance(key, (list, dict)):
             key = str(key)
         if key in result:
             loader.duplicate_keys.append((key_node.start_mark.line + 1, key))
+        if node.flow_style and previous is not None and _no_colon(key_node, value_node):
+            result.cut = {**result.cut, key: previous}
+        previous = key
         result[key] = loader.construct_object(value_node, deep=True)
         result.lines[key] = key_node.start_mark.line + 1
     return result
+
+
+def _no_colon(key_node: yaml.Node, value_node: yaml.Node) -> bool:
+    """A flow mapping's entry written without a colon: an empty value at the very place the key ends."""
+    return (isinstance(value_node, yaml.ScalarNode) and value_node.value == "" and value_node.tag.endswith(":null")
+            and value_node.start_mark.index == key_node.end_mark.index)
 
 
 def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
@@ -134,6 +147,26 @@ def _yaml_hint(exc: yaml.YAMLError) -> str:
         if needle in text:
             return hint
     return "请检查这一行及上一行的缩进、冒号后的空格和引号"
+
+
+_FIELD = r"^\s*(?:-\s+)?(?P<key>[A-Za-z_][\w-]*)"
+_FULL_WIDTH_COLON = re.compile(_FIELD + r"\s*：\s*(?P<value>.*)$")
+_NO_SPACE = re.compile(_FIELD + r":(?P<value>[^\s/:].*)$")
+
+
+def _punctuation(text: str, error_line: int | None, offset: int) -> tuple[int, str] | None:
+    """The line at or before a syntax error (the parser sees the mistake one line late) whose field is written
+    with a full-width colon or without the space after the colon, and the fix."""
+    lines = text.splitlines()
+    for number in range(min(error_line or len(lines), len(lines)), 0, -1):
+        line = lines[number - 1]
+        if m := _FULL_WIDTH_COLON.match(line):
+            return number, (f"第{number + offset}行的字段 {m['key']} 后面用了全角冒号“：”，YAML 不认识。"
+                            f"请改成半角冒号加空格“: ”，如 {m['key']}: {m['value'].strip() or '……'}")
+        if m := _NO_SPACE.match(line):
+            return number, (f"第{number + offset}行的字段 {m['key']} 的冒号后面少了一个空格，YAML 不认识。"
+                            f"请在冒号后加一个空格，如 {m['key']}: {m['value'].strip()}")
+    return None
 
 
 # What YAML does not allow in a file (and no record needs): C0/C1 control characters but tab,
@@ -198,8 +231,11 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, list[Pr
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 + line_offset if mark else None
-        return None, [Problem(path, line, "", f"YAML 语法错误：{_yaml_hint(exc)}。")]
+        line = mark.line + 1 if mark else None
+        found = _punctuation(text, line, line_offset)
+        if found:
+            return None, [Problem(path, found[0] + line_offset, "", found[1])]
+        return None, [Problem(path, line and line + line_offset, "", f"YAML 语法错误：{_yaml_hint(exc)}。")]
     except yaml.YAMLError:  # pragma: no cover - unmarked errors are rare
         return None, [Problem(path, None, "", "YAML 语法错误：请检查缩进、冒号后的空格和引号。")]
     except (ValueError, OverflowError, RecursionError):  # a value PyYAML cannot build (`1:99999999999:00`)

@@ -253,3 +253,20 @@ def test_a_count_after_a_cycle_is_read_with_it():
 ])
 def test_a_table_cell_is_read_as_a_whole(cell, deadlines, frequencies, unread):
     assert read_cell(cell, 2018) == (deadlines, frequencies, unread)
+
+
+def test_an_importer_failure_says_where(tmp_path, monkeypatch):
+    """A bug of the importer: the whole text is kept in the draft, and the note names the document, the step,
+    the module and line, and the text being read (what a report needs)."""
+    from wenming.authoring.importer import outline
+
+    def broken(text, *args, **kwargs):
+        raise ValueError("test")
+
+    monkeypatch.setattr(outline, "clean", broken)  # as the outline reads each heading
+    source = tmp_path / "方案.txt"
+    shutil.copy(PLANS / "2022-bureau.txt", source)
+    result = import_plan(source, load_repository(_repo(tmp_path), "data"))
+    note = next(line for line in result.text.splitlines() if "wenming 出错" in line)
+    assert "导入 方案.txt 时 wenming 出错（ValueError，识别章节层次时（outline.py 第 " in note, note
+    assert "全文列在文件末尾" in note

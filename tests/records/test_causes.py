@@ -88,3 +88,25 @@ def test_serve_banner_shows_the_cause(tmp_path):
     problems = config.extra["wenming_problems"]
     assert problems[0].startswith(f"{data}/unit.yml:1: 文件不是 UTF-8 编码。看起来是 UTF-16"), problems
     assert "另有 12 处部门无法核对" in problems[1] and config.extra["wenming_problem_count"] == 1
+
+
+def _plan(data: Path, old: str, new: str) -> None:
+    plan = data / "2018" / "plan.yml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_mistake_in_the_plan_comes_before_the_file_it_shows_in(tmp_path):
+    """A task id the plan spells wrong: the plan's error first, then the document naming the task."""
+    data = make_repo(tmp_path)
+    _plan(data, "      - id: 1-1\n", "      - id: 1-1-\n")
+    lines, count = error_lines(list(load_dataset(data, "data").problems))
+    assert count == 2 and lines[0].startswith("data/2018/plan.yml:27: categories[1].tasks[1].id: 任务编号应写成")
+    assert lines[1].startswith("data/2018/documents/2018-02-10-实施方案.yml:7: tasks: 2018 年的实施方案里没有任务 \"1-1\"")
+
+
+def test_a_category_number_that_cannot_be_read_is_the_only_error(tmp_path):
+    """Not also each of its tasks "put under category 0"."""
+    data = make_repo(tmp_path)
+    _plan(data, "  - number: 2\n", "  - number: 二\n")
+    lines, count = error_lines(list(load_dataset(data, "data").problems))
+    assert lines == ['data/2018/plan.yml:36: categories[2].number: 应为整数，实际为 "二"。请只写数字，如 number: 2']

@@ -111,7 +111,7 @@ def _task(f: Fields, category: Category, year: int, path: str, unit: Unit, talli
         task_id = f.text("id", required=True, example=f"{category.number}-1")
     if parent is None and task_id and not _TASK_ID.match(task_id):
         f.error("id", f'任务编号应写成 方面-序号（如 "{category.number}-1"），实际为 {show(task_id)}。')
-    elif parent is None and task_id and int(task_id.split("-")[0]) != category.number:
+    elif parent is None and task_id and category.number and int(task_id.split("-")[0]) != category.number:
         f.error("id", f'任务 "{task_id}" 放在了方面（{category.number}）下面。编号的第一部分应为 {category.number}。')
     deadline = _phrases(f, "deadline", year, events, unit_kinds, period)
     frequency = _phrases(f, "frequency", year, events, unit_kinds, period)

@@ -6,6 +6,9 @@ from dataclasses import dataclass
 
 ERROR = "error"
 WARNING = "warning"
+CHECKED_AGAINST = ("/unit.yml", "/plan.yml")
+"""The files the other records are checked against (their departments, tasks, schedule): their errors come
+first, since an error there can show as errors in the files that name what it defines."""
 
 
 @dataclass(frozen=True)
@@ -37,7 +40,8 @@ class Problem:
 
 
 def error_lines(problems: list[Problem]) -> tuple[list[str], int]:
-    """The errors as lines, and how many: the errors of a file that could not be read first, then the rest,
+    """The errors as lines, and how many: the errors of a file that could not be read first, then those of unit.yml
+    and the plans (`CHECKED_AGAINST`), then the rest,
     then one line per such file counting what could not be checked because of it (`Problem.follows`)."""
     errors = [p for p in problems if p.is_error]
     follows: dict[tuple[str, str], int] = {}
@@ -45,7 +49,8 @@ def error_lines(problems: list[Problem]) -> tuple[list[str], int]:
         if p.follows:
             follows[p.follows] = follows.get(p.follows, 0) + 1
     causes = {path for path, _ in follows}
-    listed = sorted((p for p in errors if not p.follows), key=lambda p: (p.path not in causes, p.sort_key()))
+    listed = sorted((p for p in errors if not p.follows),
+                    key=lambda p: (p.path not in causes, not p.path.endswith(CHECKED_AGAINST), p.sort_key()))
     lines = [p.format() for p in listed]
     lines += [f"因为 {path} 读不出来，另有 {n} 处{what}无法核对（改好它以后再检查，才知道这些地方有没有问题）。"
               for (path, what), n in sorted(follows.items())]

@@ -62,7 +62,8 @@ def import_plan_command(documents: tuple[Path, ...], year: int | None, output: P
     if draft.unknown_orgs:
         click.echo(f"  不在 unit.yml 里的部门：{'、'.join(draft.unknown_orgs)}（先在 unit.yml 的 departments 添加，再补到任务的 lead/coop）。")
     if result.remaining:
-        click.echo("草稿还有检查不通过的地方（请改正，并报告这个问题）：", err=True)
+        click.echo(f"{settings.display_path(target)}：草稿还有检查不通过的地方（下面列出），请照原件改正；"
+                   f"这是导入 {names} 时没能处理好的，请把这几行和方案文件报告给负责 wenming 的同事：", err=True)
         for problem in result.remaining:
             click.echo(f"  {problem.format()}", err=True)
         sys.exit(1)

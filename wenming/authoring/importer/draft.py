@@ -79,12 +79,36 @@ def import_plan(source: Path | list[Path], raw: RawRepo, year: int | None = None
     except RecursionError:
         raise ImportProblem(f"{sources[0]}: 文档的结构嵌套太深，没有导入。请检查文件，或只导入方案本身。") from None
     except Exception as exc:  # noqa: BLE001 — a bug of the importer: the document is still listed, never lost
-        draft = fallback(blocks, year, f"导入时 wenming 出错（{type(exc).__name__}），没能识别方案的结构：全文列在文件末尾，"
-                                       "请手工整理，并报告这个问题。")
+        draft = fallback(blocks, year, f"导入 {'、'.join(s.name for s in sources)} 时 wenming 出错（{type(exc).__name__}，"
+                                       f"{_where(exc)}），没能识别方案的结构：全文列在文件末尾，请手工整理；"
+                                       f"并把这一行和方案文件报告给负责 wenming 的同事。")
     if not 1990 <= draft.year <= 2100:
         named = f"写的是 {draft.year} 年，不在 1990 到 2100 年之间" if draft.year else "看不出这是哪一年的方案"
         raise ImportProblem(f"{sources[0]}: {named}。请加上 --year，如 --year 2019。")
     return check_draft(draft, raw, "、".join(s.name for s in sources))
+
+
+_STAGES = {"outline": "识别章节层次", "tree": "识别章节层次", "taskfind": "识别任务分解", "taskmake": "识别任务分解",
+           "tasktable": "读任务分解表", "tables": "读表格", "phases": "读实施阶段", "people": "读领导小组",
+           "frontmatter": "读标题、文号和日期", "limits": "读时限和频次", "phrases": "读时限和频次",
+           "phrasecheck": "读时限和频次", "departments": "对应部门", "marks": "读编号", "labels": "读编号和标签",
+           "rubric": "读考核细则", "links": "读附件", "flat": "读没有编号的段落"}
+
+
+def _where(exc: BaseException) -> str:
+    """Where the importer failed, for the report: the step, its module and line, and the text it was reading."""
+    tb, last = exc.__traceback__, None
+    while tb is not None:
+        if Path(tb.tb_frame.f_code.co_filename).parent == Path(__file__).parent:
+            last = tb
+        tb = tb.tb_next
+    if last is None:
+        return "识别方案的结构时"
+    module = Path(last.tb_frame.f_code.co_filename).stem
+    reading = next((v for k in ("text", "line", "title", "cell") if isinstance(v := last.tb_frame.f_locals.get(k), str)
+                    and v.strip()), "")
+    quoted = f"，正在读“{reading.strip()[:30]}”" if reading else ""
+    return f"{_STAGES.get(module, '识别方案的结构')}时（{module}.py 第 {last.tb_lineno} 行）{quoted}"
 
 
 def fallback(blocks, year: int | None, reason: str) -> PlanDraft:

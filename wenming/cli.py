@@ -374,6 +374,8 @@ def export_archive(output: Path | None, as_of: str | None, data: Path | None, co
                    with_guide: bool, force: bool) -> None:
     """导出离线网站压缩包：解压后双击 index.html 即可浏览（不需要网络和服务器），给检查组或存档用。"""
     from .exports.archive import ArchiveError, export_archive as export
+    from .exports.ledger import LEDGER_IN_ARCHIVE, ledger, write_xlsx
+    from .exports.public import public_dataset
 
     env = _environment(as_of, data)  # validates --as-of
     day = settings.parse_as_of(env[settings.AS_OF_ENV]) if as_of else settings.as_of()
@@ -384,15 +386,18 @@ def export_archive(output: Path | None, as_of: str | None, data: Path | None, co
     if public:
         env[settings.PUBLIC_ENV] = "1"
     env[settings.ARCHIVE_ENV] = "guide" if with_guide else "1"  # no 编辑 pop-up; the guide only when asked for
-    if _check(data, config_file):
+    dataset = _load_checked(data, config_file)
+    if dataset is None:
         sys.exit(1)
+    sheets = ledger(public_dataset(dataset) if public else dataset, day)
     click.get_current_context().meta[WRITING] = output
     try:
-        made = export(config_file, env, output, day)
+        made = export(config_file, env, output, day, {LEDGER_IN_ARCHIVE: lambda path: write_xlsx(sheets, path)})
     except ArchiveError as exc:
         raise outputs.Failed(str(exc)) from None
     click.echo(f"离线网站已导出：{made.path}（{made.size / 1e6:.1f} MB，{made.files} 个文件，数据截至 {day.isoformat()}）。")
-    click.echo(f"下一步：把它交给检查组或拷到 U 盘；解压后双击 {made.top}/index.html 即可浏览，不需要网络和服务器。")
+    click.echo(f"下一步：把它交给检查组或拷到 U 盘；解压后双击 {made.top}/index.html 即可浏览，不需要网络和服务器。"
+               f"任务台账表格是旁边的 {made.top}/{LEDGER_IN_ARCHIVE}，其中的链接在解压后直接打开网站上的页面和材料。")
     outputs.hint_if_committed(made.path)
 
 

@@ -10,6 +10,7 @@ work, no request leaves the unpacked folder and nothing is logged as an error.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 import subprocess
 import sys
@@ -17,9 +18,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from click.testing import CliRunner
 
-from browser import REFERENCES, Recorder, charts_drawn, search, visit
+from browser import REFERENCES, Recorder, charts_drawn, search, serve, visit
 from helpers import ROOT
 
 from wenming.exports.archive import site_files, write_zip
@@ -77,6 +79,15 @@ def test_two_exports_are_identical_and_need_no_network(offline_env, fixture_repo
     assert {"台账-2018/index.html", "台账-2018/search/search_index.js", "台账-2018/assets/plotly.min.js",
             "台账-2018/assets/iframe-worker-shim.js"} <= set(names)
     assert {i.date_time for i in infos} == {(2018, 6, 30, 0, 0, 0)}
+    assert "台账-2018/任务台账.xlsx" in run.stdout
+    # the ledger beside the site's index.html: its links open the pages and files inside the unpacked archive
+    with zipfile.ZipFile(first) as zf:
+        names = set(zf.namelist())
+        book = load_workbook(io.BytesIO(zf.read("台账-2018/任务台账.xlsx")))
+    assert book.properties.modified.date() == dt.date(2018, 6, 30)
+    links = [cell.hyperlink.target for ws in book.worksheets for row in ws.iter_rows() for cell in row if cell.hyperlink]
+    assert any("/tasks/" in link for link in links) and any("/activities/" in link for link in links)
+    assert all(f"台账-2018/{link}" in names for link in links), [x for x in links if f"台账-2018/{x}" not in names]
 
 
 def test_zip_is_the_site_under_one_folder(tmp_path):
@@ -169,3 +180,43 @@ def test_search_from_disk_finds_daodejiangtang_and_opens_it(browser, base):  # n
         return page.locator("article h1").inner_text()
 
     assert "道德讲堂" in visit(browser, base, "index.html", search_and_open)
+
+
+NOT_FOUND = """() => ({header: getComputedStyle(document.querySelector('.md-header')).position,
+    title: document.querySelector('article h1').textContent.trim(),
+    home: document.querySelector('article a').href,
+    tabs: [...document.querySelectorAll('a.md-tabs__link')].map(a => a.href)})"""
+
+
+def test_404_from_disk_is_styled_and_links_into_the_site(browser, base):  # noqa: F811
+    """Opened from the unpacked folder, 404.html has the site's styles and header (MkDocs links an error page
+    from the server's root, /assets/…, which from disk is outside the site), and its links open the site's pages."""
+    found = visit(browser, base, "404.html", lambda page: page.evaluate(NOT_FOUND))
+    assert found["header"] == "sticky" and found["title"] == "找不到这个页面"  # Material's header, styled
+    assert found["home"] == base + "index.html" and found["tabs"] and all(t.startswith(base) for t in found["tabs"])
+
+
+def test_404_served_for_an_address_deep_in_the_site(browser, unpacked):  # noqa: F811
+    """A server shows 404.html for any missing address: there its links and search lead from the site's root."""
+    missing = "2018/activities/gone/missing.html"
+    with serve(unpacked) as url:
+        page = browser.new_page()
+        seen = Recorder(page, url)
+        page.route(url + missing, lambda route: route.fulfill(
+            status=404, content_type="text/html; charset=utf-8", body=(unpacked / "404.html").read_bytes()))
+        try:
+            page.goto(url + missing, wait_until="networkidle")
+            found = page.evaluate(NOT_FOUND)
+            styles = page.evaluate("() => [...document.styleSheets].map(s => s.href).filter(h => h && h.endsWith('wenming.css'))")
+            results = search(page, "道德讲堂")
+        finally:
+            page.close()
+    assert found["header"] == "sticky" and found["home"] == url + "index.html"
+    assert results and all(r.startswith(url) and "/gone/" not in r for r in results)
+    # The browser's look-ahead may fetch a stylesheet or script from beside the missing address before the
+    # page's <base> is set (a 404 that nothing uses); the page itself loads everything from the root.
+    guessed = f"{url}2018/activities/gone/"
+    assert [s for s in seen.bad_status if not s.startswith("404 " + guessed)] == [], seen.bad_status
+    assert [f for f in seen.failed if not f.startswith(guessed)] == [], seen.failed
+    assert not seen.console and not seen.errors, (seen.console, seen.errors)
+    assert styles == [url + "assets/wenming.css"], styles

@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -103,11 +104,15 @@ def _die_with_parent() -> None:
         ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
-def export_archive(config_file: Path, env: dict[str, str], out: Path, day: dt.date) -> Archive:
-    """Build the site into a temporary folder and zip it into `out`."""
+def export_archive(config_file: Path, env: dict[str, str], out: Path, day: dt.date,
+                   beside: dict[str, Callable[[Path], None]] | None = None) -> Archive:
+    """Build the site into a temporary folder and zip it into `out`; `beside`: files written next to the site's
+    `index.html` (name → writer), such as the ledger, whose links are relative to the site's root."""
     with tempfile.TemporaryDirectory(prefix="wenming-archive-") as tmp:
         site = Path(tmp) / "site"
         build_site(config_file, env, site)
         if problems := offline_problems(site, config_file):
             raise ArchiveError("\n".join(problems))
+        for name, write in (beside or {}).items():
+            write(site / name)
         return write_zip(site, out, out.stem, day)

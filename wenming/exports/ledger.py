@@ -18,8 +18,10 @@ import errno
 import gc
 import io
 import os
+import re
 import sys
 import tempfile
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +38,8 @@ HEADER = ("方面", "编号", "任务", "任务原文", "牵头部门", "配合�
 WIDTHS = (18, 7, 20, 40, 14, 16, 18, 14, 18, 30, 8, 26, 24, 7, 50, 20)
 """Column widths in Excel's units (a CJK character is about 2)."""
 CSV_HEADER = ("年度",) + HEADER
+LEDGER_IN_ARCHIVE = "任务台账.xlsx"
+"""The ledger's name in the inspectors' archive, beside the site's index.html (its links are relative to it)."""
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -250,7 +254,8 @@ def write_xlsx(sheets: tuple[Sheet, ...], path: Path) -> None:
     if not sheets:
         wb.create_sheet("台账").append(HEADER)
     wb.properties.creator = "wenming"
-    path.write_bytes(_saved(wb))
+    day = next((s.as_of for s in sheets if s.as_of), None)
+    path.write_bytes(_dated(_saved(wb), day) if day else _saved(wb))
 
 
 def _cover(ws, sheets: tuple[Sheet, ...], font) -> None:
@@ -269,6 +274,22 @@ def _cover(ws, sheets: tuple[Sheet, ...], font) -> None:
                "把台账和网站放在同一个文件夹里（台账压缩包解压后就是这样）才能打开。"])
     for col, width in zip("ABCDE", (10, 40, 12, 8, 8)):
         ws.column_dimensions[col].width = width
+
+
+def _dated(data: bytes, day: dt.date) -> bytes:
+    """The workbook's bytes made the same for the same data and as-of date: openpyxl stamps the file's parts and
+    its 修改时间 with the clock; here every part is dated `day` and the properties say that day."""
+    stamp = f"{day.isoformat()}T00:00:00Z"
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename == "docProps/core.xml":
+                body = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + stamp.encode(), body)
+            entry = zipfile.ZipInfo(info.filename, date_time=(max(day.year, 1980), day.month, day.day, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(entry, body)
+    return out.getvalue()
 
 
 def _saved(wb) -> bytes:

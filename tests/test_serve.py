@@ -84,14 +84,21 @@ def test_edit_shows_on_the_record_and_the_pages_listing_it(served):
     assert len([loc for loc in locations if loc.startswith("2018/tasks/")]) > 3
 
 
+def _header_name(html: str) -> str:
+    from bs4 import BeautifulSoup
+    return BeautifulSoup(html, "html.parser").select_one(".md-header__topic .md-ellipsis").get_text(strip=True)
+
+
 def test_error_shows_a_banner_and_fixing_it_recovers(served):
     data, base, log = served
     record = data / ACTIVITY
     good = record.read_text(encoding="utf-8")
+    unit = _header_name(_wait(base + "index.html", lambda body: "数据截至" in body))
     record.write_text(good.replace("start: 2018-05-20", "start: 2018-05-40"), encoding="utf-8")
     home = _wait(base + "index.html", lambda body: "wm-problems" in body)
     assert "2018-05-20-志愿服务进社区.md:3" in home  # file and line of the bad date
     assert "数据截至" in home  # the last good site is still there
+    assert unit != "文明单位创建" and _header_name(home) == unit  # the header keeps the unit's name
     assert http_get(base + "2018/months/05.html") and "wm-problems" in http_get(base + "2018/months/05.html")
     record.write_text(good, encoding="utf-8")
     _wait(base + "index.html", lambda body: "wm-problems" not in body)

@@ -35,6 +35,7 @@ def startup(session: Session, command: str, dirty: bool) -> None:
     session.serve_dirty = command == "serve" and dirty
     session.build_dirty = command == "build" and dirty
     session.last_site = session.last_nav = None
+    session.unit_name = ""
     session.last_markdown = {}
 
 
@@ -71,10 +72,13 @@ def configure(session: Session, config: MkDocsConfig) -> MkDocsConfig:
     build.site, build.data_dir, build.project = site, data_dir, project
     build.meta = {p.uri: page_meta(p.uri, p.markdown, p.source, p.line, site.current, settings.public())
                   for p in site.pages}
-    if dataset.unit.short and not errors:
-        # The header and every window title name the unit. Material puts site_name into text and attributes
-        # unescaped (MkDocs' templates do not autoescape), so it holds the name as HTML text.
-        config.site_name = html.escape(dataset.unit.short, quote=True)
+    # The header and every window title name the unit; while the data has errors, the unit of the site
+    # shown under the banner (the last good build's). Material puts site_name into text and attributes
+    # unescaped (MkDocs' templates do not autoescape), so it holds the name as HTML text.
+    if not errors:
+        session.unit_name = dataset.unit.short
+    if name := session.unit_name or dataset.unit.short:
+        config.site_name = html.escape(name, quote=True)
     if all(Path(w).resolve() != data_dir.resolve() for w in config.watch):
         config.watch.append(str(data_dir))  # `serve --data PATH` rebuilds when a record there changes
     search.configure(config, project, dataset)

@@ -67,6 +67,8 @@ class Session:
     last_site: Site | None = None
     """Under `serve`, the last site built from good data: shown, with a banner, while the data has errors."""
     last_nav: list | None = None
+    unit_name: str = ""
+    """Under `serve`, the unit's short name in the last good build: the header keeps it while the data has errors."""
     last_markdown: dict[str, str] = dataclasses.field(default_factory=dict)
     """Under `serve`, each generated page's Markdown in the last good build (for `--dirty`)."""
     build: Build = dataclasses.field(default_factory=Build)

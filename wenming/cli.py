@@ -14,12 +14,14 @@ from pathlib import Path
 
 import click
 
-from . import outputs, settings
+from . import clickwords, outputs, settings
 from .api import hand_over, load_dataset, run_mkdocs
 from .records.model import Dataset
 from .judge.progress import evaluate_year
 from .judge.report import attention_lines, report_lines
 from .records.problems import render_report
+
+clickwords.install()  # Click's help pages in Chinese
 
 
 def _as_of_option(f):
@@ -131,10 +133,10 @@ class _Group(click.Group):
             rv = super().main(*args, **kwargs)
         except click.UsageError as exc:
             where = exc.ctx.command_path if exc.ctx else "wenming"
-            click.echo(f"用法不对：{outputs.click_message(exc.format_message())}\n运行 {where} -h 查看用法。", err=True)
+            click.echo(f"用法不对：{clickwords.click_message(exc.format_message())}\n运行 {where} -h 查看用法。", err=True)
             sys.exit(exc.exit_code)
         except click.ClickException as exc:
-            click.echo(f"错误：{outputs.click_message(exc.format_message())}", err=True)
+            click.echo(f"错误：{clickwords.click_message(exc.format_message())}", err=True)
             sys.exit(exc.exit_code)
         except click.Abort:
             click.echo("已取消。", err=True)
@@ -297,10 +299,10 @@ def serve(as_of: str | None, data: Path | None, config_file: Path, mkdocs_args: 
 @click.option("--activities-per-year", "per_year", type=click.IntRange(0), default=30, show_default=True,
               help="每年的活动记录数。")
 @click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), required=True,
-              help="输出文件夹；数据写在其中的 data/ 子文件夹（OUT/data）。")
+              help="输出文件夹；数据写在其中的 data/ 子文件夹。")
 @click.option("--seed", type=int, default=1, show_default=True, help="随机种子：同样的参数总是生成同样的文件。")
 def demo(years: int, per_year: int, out: Path, seed: int) -> None:
-    """生成一套虚构的演示数据（写到 OUT/data），用来试用和测试构建速度。"""
+    """生成一套虚构的演示数据（写到 --out 文件夹下的 data/），用来试用和测试构建速度。"""
     from .authoring.demo import write_demo
 
     data_dir = out / "data"

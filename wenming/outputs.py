@@ -23,7 +23,6 @@ written where `git add -A` would commit it gets a hint (`committed_by_add_all`).
 
 from __future__ import annotations
 
-import re
 
 import errno
 import os
@@ -334,29 +333,3 @@ def fault(exc: OSError, where: Path | None = None) -> str:
         display_path(where) if where is not None else "写入文件时")
     reason = f"（{exc.strerror or type(exc).__name__}）"
     return f"{shown}: {what}，没有完成{reason}。{fix}。"
-
-
-_CLICK_WORDS = [  # Click's own usage messages, in the words of the rest of wenming
-    (r"^Invalid value for (?:'|\")?([^:'\"]+)(?:'|\")?: (.*)$", lambda m: f"{m[1]} 的值不对：{click_message(m[2])}"),
-    (r"^No such option: (\S+)(?: Did you mean (\S+)\?)?$", lambda m: f"没有这个选项：{m[1]}。"
-     + (f"是不是 {m[2]}？" if m[2] else "")),
-    (r"^No such command '(.+)'\.$", r"没有这个命令：\1。"),
-    (r"^Missing argument '(.+)'\.$", r"缺少参数 \1。"),
-    (r"^Missing parameter: (.+)$", r"缺少参数 \1。"),
-    (r"^Missing option '(.+)'\.$", r"缺少选项 \1。"),
-    (r"^Got unexpected extra arguments? \((.+)\)$", r"多了参数：\1。"),
-    (r"^Option '(.+)' requires an argument\.$", r"选项 \1 后面要写一个值。"),
-    (r"^'(.+)' is not a valid integer(?: range)?\.$", r"“\1” 不是整数。"),
-    (r"^'(.+)' is not one of (.+)\.$", r"“\1” 不是可选的值之一：\2。"),
-    (r"^'(.+)' is not a valid float\.$", r"“\1” 不是数字。"),
-    (r"^(?:File|Path|Directory) '(.+)' does not exist\.$", r"\1 不存在。"),
-]
-
-
-def click_message(message: str) -> str:
-    """A usage message of Click's in Chinese (wenming's own are Chinese already)."""
-    for pattern, repl in _CLICK_WORDS:
-        out, n = re.subn(pattern, repl, message, flags=re.S)
-        if n:
-            return out
-    return message

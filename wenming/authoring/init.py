@@ -95,7 +95,7 @@ def _in_git(folder: Path) -> bool:
               help="第一年的年份（默认：今年，即“数据截至”日期所在的年份）。")
 def init(folder: Path, name: str | None, short: str | None, level: str | None, status: str | None,
          staff: int | None, departments: str | None, year: int | None) -> None:
-    """新建一个单位的文明创建记录仓库（FOLDER，默认当前文件夹）：单位信息、今年的空白实施方案、git 仓库。"""
+    """新建一个单位的文明创建记录仓库（文件夹，默认当前文件夹）：单位信息、今年的空白实施方案、git 仓库。"""
     try:
         year = year or settings.as_of().year
     except settings.SettingsError as exc:

@@ -291,7 +291,7 @@ def _existing_file(text: str, option: str | None = None) -> Path:
 @_data_option
 @click.argument("year", type=click.IntRange(1990, 2100))
 def new_year(data: Path | None, year: int) -> None:
-    """开始新一年（YEAR，如 2026）：照最近一年的实施方案复制，日期顺延，记录不复制；没有往年的方案时新建空白方案。"""
+    """开始新一年（年度，如 2026）：照最近一年的实施方案复制，日期顺延，记录不复制；没有往年的方案时新建空白方案。"""
     data_dir, raw = _repo(data)
     earlier = [y for y in raw.years if y.year < year and y.plan is not None and y.plan.ok]
     if any(y.year == year and y.plan is not None for y in raw.years):
@@ -363,7 +363,7 @@ def _evidence(raw: RawRepo, year: int, task_ids: tuple[str, ...]) -> list[tuple[
 @click.option("-o", "--out", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("schemas"),
               show_default=True, help="输出文件夹。")
 def schema(out: Path) -> None:
-    """生成编辑器用的 JSON Schema（字段补全、悬停说明、红色波浪线），写到 OUT/<记录>.json。"""
+    """生成编辑器用的 JSON Schema（字段补全、悬停说明、红色波浪线），每种记录一个 .json 文件，写到 -o 指定的文件夹。"""
     guide = GUIDE.read_text(encoding="utf-8") if GUIDE.is_file() else None
     out.mkdir(parents=True, exist_ok=True)
     for name, body in build_schemas(guide).items():

@@ -15,6 +15,7 @@ import random
 import re
 from pathlib import Path
 
+import click
 import yaml
 
 from .samplefiles import draw_photo
@@ -226,3 +227,22 @@ def write_demo(out: Path, years: int, activities_per_year: int, seed: int = 1) -
                 counts["honors"] += 1
                 counts["files"] += 1
     return counts
+
+
+@click.command("demo")
+@click.option("--years", type=click.IntRange(1, 50), default=2, show_default=True, help="年数（从 2018 年起连续）。")
+@click.option("--activities-per-year", "per_year", type=click.IntRange(0), default=30, show_default=True,
+              help="每年的活动记录数。")
+@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="输出文件夹；数据写在其中的 data/ 子文件夹。")
+@click.option("--seed", type=int, default=1, show_default=True, help="随机种子：同样的参数总是生成同样的文件。")
+def demo(years: int, per_year: int, out: Path, seed: int) -> None:
+    """生成一套虚构的演示数据（写到 --out 文件夹下的 data/），用来试用和测试构建速度。"""
+    data_dir = out / "data"
+    if data_dir.exists() and any(data_dir.iterdir()):
+        raise click.BadParameter(f"{data_dir} 已存在且不为空，请换一个文件夹。", param_hint="--out")
+    counts = write_demo(data_dir, years, per_year, seed)
+    click.echo(f"演示数据已写到 {data_dir}：{counts['years']} 年、{counts['activities']} 条活动、"
+               f"{counts['photos']} 张照片、{counts['honors']} 条善行义举，共 {counts['files']} 个文件。")
+    last = 2018 + years - 1
+    click.echo(f"构建网站：wenming build --data {data_dir} --as-of {last}-12-31 -d {out / 'site'}")

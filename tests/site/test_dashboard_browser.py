@@ -104,7 +104,7 @@ def test_search_lists_the_current_years_activity_first_and_highlights_it(browser
     try:
         links = [u[len(url):] for u in search(page, "道德讲堂")]
         assert re.fullmatch(r"2018/activities/2018-\d\d-\d\d-.*daodejiangtang\.html", links[0]), links[:5]
-        first_2019 = next(i for i, u in enumerate(links) if u.startswith("2019/"))
+        first_2019 = next((i for i, u in enumerate(links) if u.startswith("2019/")), len(links))  # maybe not shown yet
         assert all(u.startswith("2018/") for u in links[:first_2019]) and first_2019 >= 2, links
         assert not [m for m in links if re.search(r"/(months|departments)/(?!index)", m)], links
         missing = page.evaluate("() => [...document.querySelectorAll('.md-search-result__terms')].map(e => e.innerText)")

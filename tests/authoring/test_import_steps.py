@@ -45,13 +45,17 @@ def test_the_draft_ties_each_steps_work_to_it(unit):
 
 @pytest.mark.parametrize("as_of, expected", [
     ("2024-03-20", {"1-1": "逾期", "2-1": "未开始", "2-2": "未开始", "2-3": "未开始", "3-1": "未开始"}),
+    # 1-2 has no time limit of its own (全年): its step's end (3月31日) is its end
+    ("2024-04-01", {"1-1": "逾期", "1-2": "逾期", "2-2": "进行中", "3-1": "未开始"}),
     ("2024-12-31", {"1-1": "逾期", "1-2": "逾期", "2-1": "逾期", "2-2": "逾期", "2-3": "逾期", "3-1": "逾期"}),
 ])
 def test_the_steps_window_holds_its_work(unit, as_of, expected):
     result = wenming(unit, "status", "--json", "--as-of", as_of)
     assert result.returncode == 0, result.stderr
-    got = {t["id"]: t["status"] for t in json.loads(result.stdout)["tasks"]}
-    assert {k: got[k] for k in expected} == expected
+    tasks = {t["id"]: t for t in json.loads(result.stdout)["tasks"]}
+    assert {k: tasks[k]["status"] for k in expected} == expected
+    if as_of > "2024-03-31":
+        assert tasks["1-2"]["reason"] == "还差1次，3月31日已截止"
 
 
 def test_status_lists_the_imported_steps(unit):

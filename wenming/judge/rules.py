@@ -76,7 +76,9 @@ def _evaluate_rule(year: Year, task: Task, span: Span, found, as_of: dt.date, st
     if kind == "count":
         return [counting.count_result(rule, counted, span, as_of)]
     if kind == "window":
-        start, end = max(rule["start"], span.start), rule["end"]
+        start = max(rule["start"], span.start)
+        # the task's time (its step, its event) bounds the window too: `全年` in a step is the step
+        end = min(rule["end"], span.end) if span.end >= start else rule["end"]
         label = f"{md(start)}当天" if start == end else f"{md(start)}—{md(end)}之内"
         return [counting.window_result(label, counted, start, end, int(rule.get("min", 1)), as_of,
                                        late_until=span.end if span.end > end else None)]

@@ -132,7 +132,9 @@ def build(paras: list[Para]) -> Node:
         twin = _TWINS.get(mark.style)
         if mark.style not in styles and twin in styles:  # `（10）` after `（九）`: the same level, written otherwise
             last = stack[styles.index(twin)][1]
-            if last.para and last.para.mark and last.para.mark.number + 1 == mark.number:
+            used_below = any(n.para.mark.style == mark.style for n in last.walk() if n is not last and n.para.mark)
+            if last.para and last.para.mark and last.para.mark.number + 1 == mark.number and not used_below:
+                # (not `3.` after `（二）` when `1. 2.` stood under `（一）`: numbering running on through sections)
                 para.mark = mark = Mark(twin, mark.number, mark.body)
                 para.twin = True
         if mark.style in styles:

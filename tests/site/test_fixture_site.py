@@ -38,7 +38,11 @@ def test_multi_day_internal_activity(fixture_site):
 def test_month_page_deadlines(fixture_site):
     page = article(fixture_site, "2018/months/03.html")
     deadlines = table(page, 1)
-    assert [(r["截止日期"], r["任务"]) for r in deadlines] == [("2018-03-31", "1-2 召开动员会")]
+    # the plan's time limit (1-2), and the first quarter's due date of 3-1's subtasks (3月底前, 每季度不少于一次)
+    assert [(r["截止日期"], r["任务"]) for r in deadlines] == [("2018-03-31", "1-2 召开动员会"),
+                                                         ("2018-03-31", "3-1 网络文明传播阵地")]
+    june = section_table(article(fixture_site, "2018/months/06.html"), "本月截止")
+    assert [(r["截止日期"], r["任务"]) for r in june] == [("2018-06-30", "3-1 网络文明传播阵地")]
 
 
 def test_honors_only_approved(fixture_site):

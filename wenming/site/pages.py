@@ -198,13 +198,18 @@ class YearView:
         return [a for a in self.year.activities if a.start.month == month]
 
     def month_deadlines(self, month: int) -> list[tuple[dt.date, Task, str]]:
-        rows = []
+        """What falls due in the month: the plan's time limits, and each requirement's own due dates (a
+        quarter's `7–9月不少于1次` on 9月30日), one line per task and day."""
+        rows: dict[tuple[dt.date, str], tuple[dt.date, Task, str]] = {}
         for task in self.plan.tasks:
             for deadline in task.deadlines:
                 for day in deadline.dates:
                     if day.month == month and day.year == self.year.year:
-                        rows.append((day, task, deadline.text))
-        return sorted(rows, key=lambda r: (r[0], task_key(r[1].id)))
+                        rows.setdefault((day, task.id), (day, task, deadline.text))
+            for r in self.result(task.id).rules:
+                if r.due and r.record is None and r.due.month == month and r.due.year == self.year.year:
+                    rows.setdefault((r.due, task.id), (r.due, task, r.label))
+        return sorted(rows.values(), key=lambda r: (r[0], task_key(r[1].id)))
 
     def on_board(self) -> list[HonorEntry]:
         return [h for h in self.year.honors if h.on_board]

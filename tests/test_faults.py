@@ -204,10 +204,10 @@ def cleaned(content: bytes, tmp: Path) -> bytes:
 
 
 KILLS = {  # (kind, command, when): a line on stderr to wait for (then a short pause), or seconds after the start
-    "build while writing pages": ("sample", "build", "Building documentation to directory", 0.3),
+    "build while writing pages": ("sample", "build", "正在生成网站", 0.3),
     "build just before the swap": ("init", "build", "共生成", 0.0),  # swapped or not: the same bytes (same as-of)
     "build while starting": ("init", "build", None, 1.0),
-    "archive while building": ("init", "archive", "Building documentation to directory", 0.2),
+    "archive while building": ("init", "archive", "正在生成网站", 0.2),
     "ledger": ("sample", "ledger", None, 1.2),
     "new activity": ("init", "new", None, 0.9),
     "photos clean": ("sample", "photos", None, 0.9),

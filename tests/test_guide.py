@@ -11,7 +11,7 @@ Which code blocks run is marked in the page source with an HTML comment on the l
   commands before it must have made, is replaced with the block's text, as the reader does in an editor.
 - `<!-- test: serve -->` before a one-line ```sh block (`wenming serve`): the command runs in the background
   with `-a 127.0.0.1:PORT` (a free port) appended; the test waits for the address it prints
-  (`Serving on http://…`) and reads pages from there, then stops it.
+  (`预览地址：http://…`) and reads pages from there, then stops it.
 
 On the pages in WALKTHROUGHS every ```sh / ```bash block must carry a marker, so a command added to one of
 them without being run here fails `test_every_command_block_is_run`.

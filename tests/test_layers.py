@@ -18,7 +18,7 @@ from helpers import ROOT
 PACKAGE = ROOT / "wenming"
 LAYER = {"records": 0, "judge": 1, "site": 2, "exports": 3, "authoring": 3}
 """A stage may import stages with a lower number (and itself); equal numbers don't import each other."""
-EDGES = {"cli", "api", "settings", "outputs", "clickwords", "__main__", "__init__"}
+EDGES = {"cli", "api", "settings", "outputs", "clickwords", "logwords", "__main__", "__init__"}
 ADAPTER = "mkdocs_adapter"
 """The edge package between MkDocs' events and the package: imported by `hooks/` only."""
 MKDOCS = {"mkdocs", "material"}

@@ -135,7 +135,7 @@ def test_interrupted_build_deletes_its_temporary_folder(tmp_path):
     before = tree(site)
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     for line in proc.stderr:  # the build has started writing beside the site
-        if "Building documentation to directory" in line:
+        if "正在生成网站" in line:
             break
     proc.send_signal(signal.SIGTERM)
     proc.communicate(timeout=60)

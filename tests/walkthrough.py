@@ -109,7 +109,7 @@ class Reader:
     def _address(log_path: Path, proc: subprocess.Popen, where: str, timeout: float = 240) -> str:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            found = re.search(r"Serving on (http://\S+)", log_path.read_text(encoding="utf-8"))
+            found = re.search(r"预览地址：(http://\S+)", log_path.read_text(encoding="utf-8"))
             if found:
                 return found[1].rstrip("/") + "/"
             assert proc.poll() is None, f"{where}: the server stopped:\n{log_path.read_text(encoding='utf-8')}"

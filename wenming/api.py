@@ -45,6 +45,9 @@ def run_mkdocs(args: list[str], env: dict[str, str]) -> int:
     everything, and the dataset `wenming build` has just checked is handed to the hook (`hand_over`)."""
     from mkdocs.__main__ import cli as mkdocs_cli
 
+    from . import logwords
+
+    logwords.install()  # MkDocs' own lines (building, serving, watching) in Chinese
     os.environ.update(env)
     try:
         with _edition(settings.archive()):
@@ -56,6 +59,8 @@ def run_mkdocs(args: list[str], env: dict[str, str]) -> int:
 
 GUIDE_DIR = "guide/"
 """The editors' guide in the docs folder (site_src/guide/): left out of the inspectors' archive."""
+GUIDE_SCREENSHOTS = "assets/screenshots/"
+"""The guide's screenshots (site_src/assets/screenshots/): left out with it."""
 
 
 @contextlib.contextmanager
@@ -77,7 +82,8 @@ def _edition(archive: str):
         if archive != "guide":
             config.nav = [item for item in config.nav or [] if not _only_guide(item)] or None
             patterns = list(config.exclude_docs.patterns) if config.exclude_docs else []
-            config.exclude_docs = GitIgnoreSpec(patterns + list(GitIgnoreSpec.from_lines([f"/{GUIDE_DIR}"]).patterns))
+            guide = [f"/{GUIDE_DIR}", f"/{GUIDE_SCREENSHOTS}"]
+            config.exclude_docs = GitIgnoreSpec(patterns + list(GitIgnoreSpec.from_lines(guide).patterns))
         return config
 
     mkdocs_config.load_config = load_archive_config

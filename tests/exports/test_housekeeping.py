@@ -79,7 +79,7 @@ def test_inspectors_archive_has_no_guide_and_no_edit_popup(archived):
     assert "index.html" in pages and "2018/tasks/index.html" in pages
     assert [p for p in pages if p.startswith("guide/")] == []
     with zipfile.ZipFile(archived) as zf:
-        assert [n for n in zf.namelist() if "/guide/" in n] == []
+        assert [n for n in zf.namelist() if "/guide/" in n or "/assets/screenshots/" in n] == []  # nor its pictures
     home = pages["index.html"]
     assert "用户指南" not in [a.get_text(strip=True) for a in home.select(".md-tabs a, .md-nav a")]
     assert [p for p, soup in pages.items() if soup.select(".wm-edit")] == []
@@ -91,5 +91,7 @@ def test_archive_with_guide_keeps_the_guide_but_not_the_popup(repo, tmp_path):
     assert done.returncode == 0, done.stderr
     pages = _pages(out)
     assert {"guide/index.html", "guide/start.html", "guide/errors.html"} <= set(pages)
+    with zipfile.ZipFile(out) as zf:
+        assert any("/assets/screenshots/home-desktop.png" in n for n in zf.namelist())
     assert "用户指南" in [a.get_text(strip=True) for a in pages["index.html"].select(".md-tabs a")]
     assert [p for p, soup in pages.items() if soup.select(".wm-edit")] == []

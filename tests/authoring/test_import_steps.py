@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
 from helpers import FIXTURES, wenming
@@ -62,3 +63,15 @@ def test_status_lists_the_imported_steps(unit):
     lines = wenming(unit, "status", "--as-of", "2024-06-30").stdout.splitlines()
     steps = [line.strip().split("（")[0] for line in lines if line.strip().startswith("阶段 ")]
     assert steps == ["阶段 宣传动员", "阶段 全面实施", "阶段 检查验收", "阶段 总结提高"]
+
+
+def test_the_site_shows_each_steps_text_and_work(unit):
+    built = wenming(unit, "build", "--as-of", "2024-06-30")
+    assert built.returncode == 0, built.stderr
+    page = BeautifulSoup((unit / "build" / "2024" / "plan.html").read_text(encoding="utf-8"), "html.parser")
+    steps = {tr.select("td")[0].get_text(strip=True): tr.select("td")[2].get_text(" ", strip=True)
+             for tr in page.select("tr[id^=phase-]")}
+    assert steps["全面实施"].startswith("按照测评体系分解任务") and "2-1" in steps["全面实施"]
+    assert steps["总结提高"] == "总结全年创建工作，表彰先进科室和个人。"
+    # the steps' categories name no lead of their own: each task names its own
+    assert page.get_text().count("牵头部门：见各项任务") == 3 and "牵头部门：未明确" not in page.get_text()

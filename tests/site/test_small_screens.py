@@ -142,3 +142,16 @@ def test_poster_names_wrap_whole(browser, base, uri):
         page.close()
     assert len(names) >= 4 and len(names) % 2 == 0  # a name and a department or identity per person
     assert [n for n in names if n[1] != 1] == []
+
+
+def test_step_names_stay_on_one_line_on_a_phone(browser, base):
+    """The plan's table of steps at 390×844: 宣传发动 on one line, not a character or two a line."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    try:
+        page.goto(base + PAGES["plan"], wait_until="load")
+        cells = page.locator("tr[id^=phase-] td.wm-step-name")
+        lines = [cells.nth(i).evaluate(LINES) for i in range(cells.count())]
+        wide = page.evaluate("() => document.documentElement.scrollWidth")
+    finally:
+        page.close()
+    assert lines and set(lines) == {1} and wide <= 390

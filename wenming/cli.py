@@ -187,7 +187,7 @@ def check(data: Path | None, config_file: Path, staged: bool) -> None:
     from .authoring.hook import photo_lines
 
     code = _check(data, config_file)
-    lines, refused = photo_lines(_data_folder(data, config_file), staged, settings.display_path)
+    lines, refused = photo_lines(_data_folder(data, config_file), staged, settings.display_path, code == 0)
     if lines:
         click.echo("\n".join(lines), err=True)
     sys.exit(1 if refused else code)

@@ -134,6 +134,7 @@ def test_the_hook_refuses_a_photo_with_a_location_and_names_the_command(init_rep
     assert done.returncode == 1, done.stderr
     assert f"{photo}: 这张照片的原图带有拍摄地点（GPS），不能提交" in done.stderr
     assert f"wenming photos clean '{photo}' && git add '{photo}'" in done.stderr
+    assert "记录本身没有问题，但这次提交里有 1 张照片带拍摄地点，提交没有完成" in done.stderr  # after 检查通过
     subprocess.run([sys.executable, "-m", "wenming", "photos", "clean", photo], cwd=init_repo, check=True,
                    capture_output=True)
     assert commit(init_repo).returncode == 1  # cleaned on disk, the staged copy still says where

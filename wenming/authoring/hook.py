@@ -113,21 +113,23 @@ def warning_lines(found: list[str], folder: str) -> list[str]:
             f"去掉地点：wenming photos clean {shlex.quote(folder)}"]
 
 
-def refusal_lines(found: list[str]) -> list[str]:
+def refusal_lines(found: list[str], records_ok: bool = False) -> list[str]:
     """`wenming check --staged`: the staged photos (display paths) that say where, as errors, with the command."""
     paths = " ".join(shlex.quote(p) for p in found)
     return [f"{p}: 这张照片的原图带有拍摄地点（GPS），不能提交：提交到 git 后，所有能看到仓库的人都能读出地点"
             "（网站上的照片已去掉，原图没有）。" for p in found] + \
-        [f"先去掉地点，再重新 git add 并提交：wenming photos clean {paths} && git add {paths}"]
+        [("记录本身没有问题，但" if records_ok else "") + f"这次提交里有 {len(found)} 张照片带拍摄地点，提交没有完成。"
+         f"先去掉地点，再重新 git add 并提交：wenming photos clean {paths} && git add {paths}"]
 
 
-def photo_lines(folder: Path, staged: bool, shown: Callable[[Path], str]) -> tuple[list[str], bool]:
+def photo_lines(folder: Path, staged: bool, shown: Callable[[Path], str],
+                records_ok: bool = False) -> tuple[list[str], bool]:
     """What `wenming check [--staged]` says of the photos in the data folder `folder` (paths `shown` as the user
     knows them), and whether a staged photo says where it was taken (the commit is refused: the reminder about
     all the photos is then left out)."""
     if not folder.is_dir():
         return [], False
     if staged and (refused := [shown(p) for p in staged_located(folder)]):
-        return refusal_lines(refused), True
+        return refusal_lines(refused, records_ok), True
     found = [shown(p) for p in image_files([folder]) if located(p)]
     return (warning_lines(found, shown(folder)) if found else []), False

@@ -26,7 +26,7 @@ clickwords.install()  # Click's help pages in Chinese
 
 def _as_of_option(f):
     return click.option("--as-of", "as_of", metavar="YYYY-MM-DD",
-                        help="“数据截至”日期，默认今天（或 SOURCE_DATE_EPOCH 对应的日期）。")(f)
+                        help="“数据截至”日期，如 2026-05-31；默认今天。")(f)
 
 
 def _data_option(f):
@@ -36,7 +36,8 @@ def _data_option(f):
 
 def _config_option(f):
     return click.option("-f", "--config-file", "config_file", type=click.Path(dir_okay=False, path_type=Path),
-                        default=Path("mkdocs.yml"), show_default=True, help="MkDocs 配置文件。")(f)
+                        default=Path("mkdocs.yml"),
+                        help="网站的配置文件，默认为当前文件夹的 mkdocs.yml；没有这个文件时用 wenming 自带的配置（一般不用写）。")(f)
 
 
 def _resolve_config(config_file: Path) -> tuple[Path, bool]:

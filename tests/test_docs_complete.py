@@ -113,6 +113,7 @@ ERROR_FAMILIES: dict[str, list[str]] = {
     "count-with-unit": ["应为整数"],
     "flow-mapping-comma": ["值在逗号处被截断了"],
     "list-full-width-comma": ["用了全角的"],
+    "list-chinese-brackets": ["用了全角的"],
     "yaml-colon-no-space": ["冒号后面少了一个空格"],
     "yaml-full-width-colon": ["后面用了全角冒号“：”"],
     "date-and-start": ["date 和 start/end 只能二选一"],

@@ -52,6 +52,7 @@ NOT_IN_SCHEMA = {
     "unpublishable-photo": "files on disk (a photo that is no image)",
     "plan-year-mismatch": "the title's year against the file's folder",
     "list-full-width-comma": "departments are the unit's own data (unit.yml)",
+    "list-chinese-brackets": "departments and tasks are the unit's and the plan's own data",
 }
 # … and those where there is no YAML mapping to check at all (the editor shows a YAML error itself).
 FILE_LEVEL = {"empty-file", "empty-front-matter", "no-front-matter", "unclosed-front-matter", "not-utf8",

@@ -15,6 +15,23 @@ SCHEDULE_MISSING = "年的活动安排表里没有"
 """In the message of a schedule item the year's plan does not list."""
 
 
+_BRACKETS = "【】［］〔〕"
+_SEPARATORS = "，、；"
+
+
+def punctuation_hint(value: str) -> str:
+    """Why a list written with Chinese punctuation came as one unknown item, and the list as it should be:
+    `【jgdw, ywk】` (Chinese brackets: YAML reads words, not a list), `[bgs，jgdw]` (one item, not two)."""
+    brackets = "".join(dict.fromkeys(c for c in value if c in _BRACKETS))
+    mark = next((c for c in _SEPARATORS if c in value), None)
+    if not brackets and not mark:
+        return ""
+    items = [w.strip() for w in re.split(f"[,{_SEPARATORS}]", re.sub(f"[{_BRACKETS}]", "", value)) if w.strip()]
+    used = "、".join(f"“{c}”" for c in brackets + (mark or ""))
+    return (f"这一项里用了全角的{used}：列表要用半角的方括号 [ ] 括起来，几项之间用半角逗号“,”分开，"
+            f"如 [{', '.join(items)}]。")
+
+
 class Refs:
     """Resolves the ids a record names, against the unit and its year's plan."""
 
@@ -33,9 +50,8 @@ class Refs:
         return self._by_name.get(value)
 
     def _org_hint(self, value: str) -> str:
-        if (mark := next((c for c in "，、；" if c in value), None)):  # `[bgs，jgdw]`: one item, not two
-            return (f"这一项里用了全角的“{mark}”：方括号 [ ] 里的几项要用半角逗号“,”分开，"
-                    f"如 [{', '.join(w.strip() for w in re.split('[，、；]', value))}]。")
+        if hint := punctuation_hint(value):
+            return hint
         hint = did_you_mean(value, list(self.unit.orgs) + list(self._by_name))
         if hint:
             for name, org_id in self._by_name.items():
@@ -74,7 +90,7 @@ class Refs:
             elif value in self.task_ids:
                 out.append(value)
             else:
-                hint = did_you_mean(value, self.task_ids)
+                hint = punctuation_hint(value) or did_you_mean(value, self.task_ids)
                 f.error(key, f'{self.year} 年的实施方案里没有任务 "{value}"。'
                              f'{hint or "任务编号写成 方面-序号，如 5-2，见实施方案的任务分解。"}')
         return tuple(out)

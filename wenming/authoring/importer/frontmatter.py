@@ -58,6 +58,21 @@ def read_front(preamble: list[str], sections: list[tuple[str, str, list[str]]], 
     return draft
 
 
+def signature(texts: list[str], draft: PlanDraft) -> list[str]:
+    """The words of the plan's last section without the closing signature (`青山县档案馆` / `2026年2月10日`),
+    which gives the issuer and the date where the plan's head did not."""
+    if len(texts) < 2 or not (m := _DATE.match(texts[-1])):
+        return texts
+    try:
+        day = dt.date(*map(int, m.groups()))
+    except ValueError:
+        return texts
+    signer = texts[-2] if len(texts[-2]) <= 30 and not re.search(r"[。，,；;：:]", texts[-2]) else ""
+    draft.issued = draft.issued or day
+    draft.issuer = draft.issuer or signer
+    return texts[:-2] if signer else texts[:-1]
+
+
 def most_common_year(paragraphs: list[str]) -> int | None:
     counts = Counter(int(y) for p in paragraphs for y in _YEAR.findall(p))
     return counts.most_common(1)[0][0] if counts else None

@@ -11,7 +11,7 @@ import re
 
 from ...records.model import Unit
 from .flat import find_tables
-from .frontmatter import read_front
+from .frontmatter import read_front, signature
 from .limits import Clock
 from .links import Matcher
 from .model import Note, PlanDraft
@@ -120,6 +120,7 @@ def recognise(blocks: list[Block], unit: Unit, year: int | None, clock: Clock | 
                        year)
     ledger = Ledger()
     ledger.used.update((i, 0) for i, b in preamble if _is_front(clean(b.text), draft))
+    ledger.use(*[p for p in regions[0].root.lines if _is_front(p.text, draft)])  # 文号 under the title
     make = Maker(unit, draft, clock)
     _sections(regions, make, ledger)
     for region in regions:
@@ -198,6 +199,10 @@ def _sections(regions: list[_Region], make: Maker, ledger: Ledger) -> None:
                 if any(labelled(n) for n in node.walk() if n is not node):
                     Finder(make, ledger, only_labelled=True).section(node, title)
                 texts = [p.text for p in paras if p not in ledger or p is node.para]
+                if node is region.root.children[-1] and region is regions[-1]:  # the plan's last words
+                    signed = signature(texts, draft)
+                    ledger.use(*[p for p in paras if p.text in texts[len(signed):]])
+                    texts = signed
                 if getattr(draft, kind):
                     draft.leftovers.extend(texts)
                     ledger.use(*paras)

@@ -6,6 +6,7 @@ Split from :mod:`.model` (the unit, the records and the dataset); made by :mod:`
 from __future__ import annotations
 
 import datetime as dt
+import re
 import functools
 from dataclasses import dataclass
 
@@ -166,6 +167,22 @@ HEADINGS = {"guiding": "一、指导思想", "goals": "二、创建目标", "lea
 """The plan page's section headings when the plan gives none of its own (`headings:` in plan.yml)."""
 
 
+_NUMERALS = "一二三四五六七八九十"
+
+
+def _section_number(heading: str) -> int | None:
+    """`三、实施步骤` → 3; a heading without its number → None."""
+    m = re.match(r"^([一二三四五六七八九十]{1,2})、", heading)
+    if not m:
+        return None
+    digits = m.group(1)
+    if len(digits) == 1:
+        return _NUMERALS.index(digits) + 1
+    if digits[0] == "十":
+        return 10 + _NUMERALS.index(digits[1]) + 1
+    return (_NUMERALS.index(digits[0]) + 1) * 10 if digits[1] == "十" else None
+
+
 @dataclass(frozen=True)
 class Plan:
     year: int
@@ -198,6 +215,13 @@ class Plan:
 
     def heading(self, key: str) -> str:
         return dict(self.headings).get(key) or HEADINGS[key]
+
+    @property
+    def steps_after_tasks(self) -> bool:
+        """The plan numbers its steps' section after its tasks' (`二、工作任务` … `三、实施步骤`): the plan page
+        keeps the plan's order."""
+        steps, tasks = _section_number(self.heading("phases")), _section_number(self.heading("tasks"))
+        return steps is not None and tasks is not None and steps > tasks
 
     def event(self, name: str) -> "Event | None":
         """The event registered under this name or one of its other words (`also`)."""

@@ -95,6 +95,9 @@ def test_build_makes_the_same_site(built, sample_site):
     assert files == sample
     for page in ("index.html", "2018/index.html", "2018/plan.html"):
         assert article(site, page).get_text(" ", strip=True) == article(sample_site, page).get_text(" ", strip=True)
+    # the same search: index and refined worker (tests/site/test_search.py tests them in the browser)
+    for name in ["search/search_index.json"] + sorted(n for n in files if n.startswith("assets/javascripts/workers/")):
+        assert (site / name).read_bytes() == (sample_site / name).read_bytes(), name
     assert (init_repo / ".cache" / "wenming" / "photos").is_dir()  # the photo cache is the repository's own
     status = subprocess.run(["git", "status", "--porcelain"], cwd=init_repo, capture_output=True, text=True)
     assert status.stdout == ""  # the site and the cache are ignored (init's .gitignore)

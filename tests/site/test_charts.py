@@ -71,3 +71,15 @@ def test_the_figure_dict_is_not_shared_between_charts():
     two = charts.figure_dict([charts.bar(x=[1], y=[2])])
     assert two["layout"]["template"] == go.Figure(layout={"template": "none"}).to_plotly_json()["layout"]["template"]
     assert two["layout"]["yaxis"] == charts.AXIS and two["layout"]["xaxis"] == charts.AXIS
+
+
+@pytest.mark.parametrize("as_of, per_capita", [("2018-01-05", False), ("2018-06-30", True)])
+def test_volunteer_hours_per_capita_only_when_the_volunteers_are_counted(datasets, as_of, per_capita):
+    """Per capita is over the registered volunteers (tallies.yml; the sample's first count is on 1月8日):
+    before they are counted the chart shows the hours alone, not a column of dashes."""
+    data = datasets["sample"]
+    year = data.years[0].until(dt.date.fromisoformat(as_of))
+    made = charts.year_charts(data.unit, year, evaluate_year(data.unit, year, dt.date.fromisoformat(as_of)))
+    chart = next(c for c in made if c.id.endswith("-volunteer"))
+    assert ("累计人均（小时）" in chart.header) == per_capita and ("人均" in chart.title) == per_capita
+    assert ("yaxis2" in chart.figure) == per_capita

@@ -212,13 +212,16 @@ def year_charts(unit: Unit, year: Year, p: YearProgress) -> list[Chart]:
                                   yaxis="y2", mode="lines", line={"color": COLORS["target"], "dash": "dot"},
                                   hoverinfo="skip"))
         top2 = max([c for c in per_capita if c is not None] + [target or 0, 1])
-        out.append(Chart(f"wm-{y}-volunteer", "志愿服务时长：每月与累计人均", _figure(
-            traces, yaxis={"rangemode": "tozero", "title": {"text": "当月（小时）"}},
-            yaxis2={"overlaying": "y", "side": "right", "range": [0, top2 * 1.1], "title": {"text": "人均（小时）"},
-                    "showgrid": False, "fixedrange": True}),
-            ("月份", "服务时长（小时）", "累计人均（小时）"),
-            tuple((m, "—" if h is None else f"{h:g}", "—" if c is None else f"{c:g}")
-                  for m, h, c in zip(MONTHS, hours, per_capita))))
+        # per capita is over the registered volunteers (tallies.yml): unknown, the chart shows the hours alone
+        rows = tuple((m, "—" if h is None else f"{h:g}", "—" if c is None else f"{c:g}")
+                     for m, h, c in zip(MONTHS, hours, per_capita))
+        out.append(Chart(f"wm-{y}-volunteer", "志愿服务时长：每月与累计人均" if registered else "志愿服务时长：每月",
+                         _figure(traces, yaxis={"rangemode": "tozero", "title": {"text": "当月（小时）"}},
+                                 **({"yaxis2": {"overlaying": "y", "side": "right", "range": [0, top2 * 1.1],
+                                                "title": {"text": "人均（小时）"}, "showgrid": False,
+                                                "fixedrange": True}} if registered else {})),
+                         ("月份", "服务时长（小时）", "累计人均（小时）") if registered else ("月份", "服务时长（小时）"),
+                         rows if registered else tuple(r[:2] for r in rows)))
 
     honour_task = any(r["type"] == "refresh" for t in year.plan.tasks for r in t.rules)
     on_board = [h for h in year.honors if h.on_board and h.date <= as_of]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -76,3 +77,11 @@ def test_status_prints_the_evaluation_as_of_a_date(tmp_path):
     assert "逾期：" in result.stdout and "4-1 核心价值观教育实践活动" in result.stdout
     assert run("status", "--year", "2030").returncode == 2
     assert run("status", "--data", str(make_repo(tmp_path, INVALID / "date-format"))).returncode == 1
+
+
+def test_a_reader_that_stops_reading_is_no_error(tmp_path):
+    """`wenming status -v | head -1`: the pipe closes early; wenming stops quietly (no 错误 about a file)."""
+    cmd = f"{sys.executable} -m wenming status -v --as-of 2018-12-31 | head -1"
+    done = subprocess.run(["bash", "-o", "pipefail", "-c", cmd], cwd=ROOT, capture_output=True, text=True,
+                          encoding="utf-8", env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 0 and done.stderr == "" and done.stdout.count("\n") == 1, done.stderr

@@ -152,6 +152,9 @@ class _Group(click.Group):
         except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (`main`): what was being written is deleted on the way out
             click.echo("已中断，没有做完：已有的文件保持原样，写了一半的临时文件已删除。", err=True)
             ctx.exit(1)
+        except BrokenPipeError:  # `wenming status | head`: the reader stopped reading, nothing went wrong
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # Python's own advice (signal docs)
+            ctx.exit(0)
         except OSError as exc:  # a full disk, a size limit, a read-only folder …: wenming/outputs.py
             click.echo(f"错误：{outputs.fault(exc, ctx.meta.get(WRITING))}", err=True)
             ctx.exit(1)

@@ -152,8 +152,8 @@ IGNORED = ("build/", ".cache/", "导出/", "*台账*.xlsx", "*台账*.csv", "*�
 `wenming export` writes without `-o`, or named as the guide names them: 台账.xlsx, 台账-2018.csv,
 文明创建台账-2018.zip) and what a killed run of wenming left."""
 GITIGNORE = """\
-# wenming: the built site, the processed photos and other caches are made again by `wenming build`;
-# the exported ledgers and archives by `wenming export`.
+# wenming：不提交到 git 的文件。生成的网站、处理过的照片等缓存由 wenming build 重新生成，
+# 导出的台账表格和压缩包由 wenming export 重新导出。
 """ + "\n".join(IGNORED) + """
 __pycache__/
 *.pyc

@@ -66,3 +66,15 @@ def test_unlisted_photo_is_a_warning(tmp_path):
     problems = load_dataset(data, "data").problems
     assert [(p.level, p.field) for p in problems] == [("warning", "photos")]
     assert '"02.jpg"' in problems[0].message
+
+
+@pytest.mark.parametrize("value, meant", [("2026.3.5", "2026-03-05"), ("2026/03/05", "2026-03-05"),
+                                          ("3月5日", "2026-03-05"), ("三月五日", "2026-03-06"), ("2026-2-30", "2026-03-06")])
+def test_a_date_in_the_wrong_form_is_shown_as_meant(value, meant):
+    """The fix names the date the editor meant, in the record's own year (an example of 2018 in a 2026 repository
+    would be refused for its year); what cannot be read gets an example of that year."""
+    from wenming.records.fields import Fields
+
+    problems: list = []
+    Fields({"date": value}, "data/2026/activities/x.md", problems).date("date")
+    assert len(problems) == 1 and problems[0].message.endswith(f"请写成 年-月-日，如 date: {meant}")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import datetime as dt
+import re
 import difflib
 import math
 from dataclasses import dataclass
@@ -200,8 +201,22 @@ class Fields:
         if isinstance(value, BadDate):
             self.error(key, f'日期不存在："{value}"。请检查月份和日期（如 2 月没有 30 日）。')
             return None
-        self.error(key, f"应为日期（如 2018-03-06），实际为 {show(value)}。请写成 年-月-日，如 {key}: 2018-03-06")
+        example = self._date_example(str(value))
+        self.error(key, f"应为日期（如 {example}），实际为 {show(value)}。请写成 年-月-日，如 {key}: {example}")
         return None
+
+    def _date_example(self, value: str) -> str:
+        """The date the editor meant (`2026.3.5`, `2026/03/05`, `3月5日` in a 2026 folder → 2026-03-05), else a date
+        of the record's year (an example of 2018 in a 2026 repository would be refused for its year)."""
+        folder = re.search(r"(?:^|/)(\d{4})/", self.path)
+        year = int(folder.group(1)) if folder else 2018
+        m = re.fullmatch(r"\s*(?:(\d{4})\s*[年./\-]\s*)?(\d{1,2})\s*[月./\-]\s*(\d{1,2})\s*日?\s*", value)
+        if m:
+            try:
+                return dt.date(int(m.group(1) or year), int(m.group(2)), int(m.group(3))).isoformat()
+            except ValueError:
+                pass
+        return f"{year}-03-06"
 
     def integer(self, key: str, required: bool = False, minimum: int = 0, maximum: int | None = None,
                 example: str = "30", plausible: tuple[int, int] | None = None) -> int | None:

@@ -75,6 +75,8 @@ def test_every_task_of_every_year_once(exported, plans):
     cover = [[c for c in row if c is not None] for row in wb["封面"].iter_rows(values_only=True)]
     assert cover[0][0].endswith("文明单位创建工作台账") and cover[2][:3] == ["年度", "实施方案", "数据截至"]
     assert [row[0] for row in cover[3:3 + len(plans)]] == [f"{y}年" for y in sorted(plans)]
+    done = wb["封面"].cell(4, 5)  # 完成度: a number shown as a percentage, as on the home page
+    assert isinstance(done.value, float) and 0 < done.value <= 1 and done.number_format == "0%"
     for year, ids in plans.items():
         rows = rows_of(wb[f"{year}年"])
         seen = Counter(r["编号"] for r in rows)

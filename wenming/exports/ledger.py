@@ -267,7 +267,8 @@ def _cover(ws, sheets: tuple[Sheet, ...], font) -> None:
     for s in sheets:
         counts = s.counts()
         ws.append([f"{s.year}年", s.title, s.as_of.isoformat() if s.as_of else "", len(s.rows),
-                   f"{s.completion:.0%}"] + [counts.get(status, 0) for status in Status])
+                   round(s.completion, 4)] + [counts.get(status, 0) for status in Status])
+        ws.cell(ws.max_row, 5).number_format = "0%"  # a number Excel can sum and sort, shown as 46%
     ws.append([])
     ws.append(["各年度的台账在后面的工作表里，每项任务一行：方案原文、时限和频次、佐证要求、状态和原因、全部佐证。"])
     ws.append(["“某年佐证”工作表逐条列出每项任务的佐证（日期、名称、类型），“打开”一列链接到网站上的活动页面或材料文件："

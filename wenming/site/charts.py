@@ -186,9 +186,9 @@ def year_charts(unit: Unit, year: Year, p: YearProgress) -> list[Chart]:
                      y=[0] + [round(v * 100) for _, v in pace], name="均衡进度", mode="lines",
                      line={"color": COLORS["pace"], "dash": "dash"},
                      hovertemplate="%{x|%-m月%-d日}：%{y}<extra>均衡进度</extra>")],
-            yaxis=_share_axis("完成度"),
-            xaxis={"type": "date", "range": [f"{y}-01-01", f"{y}-12-31"], "tickformat": "%-m月", "dtick": "M2",
-                   "title": {"text": "月份"}}),
+            yaxis={**_share_axis("完成度"), "ticksuffix": " "},  # 0% apart from 1月 at the origin
+            xaxis={"type": "date", "range": [f"{y}-01-01", f"{y}-12-31"], "tickformat": "%-m月", "dtick": "M2"}),
+            # no axis title: its ticks say 1月 3月 …, and on a phone a title ran into the legend below it
             ("日期", "实际完成度", "均衡进度"),
             tuple((d.isoformat(), _pct(v), _pct(d.month / 12)) for d, v in curve)))
 

@@ -156,6 +156,7 @@ def test_new_document_copies_the_file_beside_its_description(data, tmp_path):
     meta = yaml.safe_load((folder / "2018-03-22-学雷锋志愿服务活动方案.yml").read_text(encoding="utf-8"))
     assert meta["file"] == "2018-03-22-学雷锋志愿服务活动方案.pdf" and meta["tasks"] == ["1-1"]
     assert check(data).returncode == 0
+    assert "补上文号、责任部门。" in result.output  # only what was not given (--kind and --task were)
 
 
 def test_new_document_for_a_file_already_in_place_names_its_schema(data):
@@ -167,6 +168,7 @@ def test_new_document_for_a_file_already_in_place_names_its_schema(data):
     assert result.exit_code == 0, result.stderr
     text = (data / "2018/documents/2018-04-01-会议记录.yml").read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../../../schemas/document.json\n")
+    assert "补上文号、材料类型、责任部门和对应任务" not in result.output and "补上文号、材料类型、责任部门、对应任务。" in result.output
     assert errors(data) == []
 
 

@@ -274,7 +274,9 @@ def new_document(data: Path | None, date: str | None, title: str | None, file: s
     copied = "" if in_place else f"，并把文件复制为 {_show(raw, f'{year}/documents/{name}')}"
     click.echo(f"已新建 {_show(raw, item.path)}{copied}")
     click.echo("下一步：")
-    click.echo("  1. 打开 .yml 说明，补上文号、材料类型、责任部门和对应任务。")
+    missing = [word for word, given in (("文号", number), ("材料类型", kind), ("责任部门", departments),
+                                        ("对应任务", tasks)) if not given]
+    click.echo(f"  1. 打开 .yml 说明，补上{'、'.join(missing)}。" if missing else "  1. 打开 .yml 说明核对一遍。")
     click.echo("  2. 运行 wenming check 检查。")
     paths = [_show(raw, item.path)] + ([] if in_place else [_show(raw, f"{year}/documents/{name}")])
     click.echo(f"  3. 提交：{_commit_hint(paths, '材料：' + asker['title'])}")

@@ -10,6 +10,7 @@ import re
 import functools
 from dataclasses import dataclass
 
+from .dates import cn_number
 from .model import Source
 
 
@@ -167,20 +168,10 @@ HEADINGS = {"guiding": "一、指导思想", "goals": "二、创建目标", "lea
 """The plan page's section headings when the plan gives none of its own (`headings:` in plan.yml)."""
 
 
-_NUMERALS = "一二三四五六七八九十"
-
-
 def _section_number(heading: str) -> int | None:
     """`三、实施步骤` → 3; a heading without its number → None."""
-    m = re.match(r"^([一二三四五六七八九十]{1,2})、", heading)
-    if not m:
-        return None
-    digits = m.group(1)
-    if len(digits) == 1:
-        return _NUMERALS.index(digits) + 1
-    if digits[0] == "十":
-        return 10 + _NUMERALS.index(digits[1]) + 1
-    return (_NUMERALS.index(digits[0]) + 1) * 10 if digits[1] == "十" else None
+    m = re.match(r"^([一二三四五六七八九十]{1,3})、", heading)
+    return cn_number(m.group(1)) if m else None
 
 
 @dataclass(frozen=True)

@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import re
 
+from ...records.dates import cn_number
 from .model import CategoryDraft, Note, PhaseDraft, PlanDraft, TaskDraft
 from .phases import phase_heading, phase_like, read_phases
 from .taskfind import Finder, Ledger
 from .taskmake import NO_LIMIT, Maker
 from .tree import Node, Para
 
-_ORDINALS = "一二三四五六七八九十"
 _NAMED_STEP = re.compile(r"^(?:在|于)?(?P<step>.{2,12}?)(?:阶段|步)?(?:期间|内|中)?(?:完成)?$")
 
 
@@ -61,19 +61,18 @@ class _Steps:
         self.done.update(id(p) for p in node.paras())
         _in_step_note(task, step)
 
-    def words(self, para: Para) -> bool:
+    def words(self, para: Para) -> None:
         """An unnumbered paragraph: the current step's text, or phases written as prose."""
         if self.current is not None and para.mark is None:
             self.current.text = f"{self.current.text}\n{para.text}" if self.current.text else para.text
             self.ledger.use(para)
-            return True
-        phases, rest, notes = read_phases([para.text], self.draft.year)
+            return
+        phases, _, notes = read_phases([para.text], self.draft.year)
         self.draft.notes += notes
         if phases:
             self.draft.phases += phases
             self.current = self.category = None
             self.ledger.use(para)
-        return bool(phases)
 
 
 def read_steps(section: Node, make: Maker, ledger: Ledger) -> None:
@@ -127,15 +126,12 @@ def tie_to_steps(draft: PlanDraft) -> None:
 
 def _step_named(words: str, phases: list[PhaseDraft]) -> PhaseDraft | None:
     words = re.sub(r"\s+", "", words).strip("（）()。；;，,")
-    m = re.fullmatch(r"第([一二三四五六七八九十])(?:阶段|步)(?:期间|内|中)?(?:完成)?", words)
+    m = re.fullmatch(r"第([一二三四五六七八九十]{1,2})(?:阶段|步)(?:期间|内|中)?(?:完成)?", words)
     if m:
-        n = _ORDINALS.index(m.group(1))
-        return phases[n] if n < len(phases) else None
+        n = cn_number(m.group(1)) or 0
+        return phases[n - 1] if 0 < n <= len(phases) else None
     m = _NAMED_STEP.match(words)
-    if not m:
-        return None
-    name = re.sub(r"阶段$", "", m.group("step"))
-    return next((p for p in phases if p.name == name), None)
+    return next((p for p in phases if p.name == m.group("step")), None) if m else None
 
 
 def _days(step: PhaseDraft) -> str:

@@ -25,7 +25,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..records.model import Activity, Dataset, Document, Visibility
+from ..records.model import Dataset
 from ..records.planmodel import Task
 from ..site.pages import YearView, task_uri
 from ..judge.progress import STATUS_ORDER
@@ -114,11 +114,9 @@ def year_sheet(v: YearView) -> Sheet:
 
 def task_row(v: YearView, task: Task, category: str) -> Row:
     result = v.result(task.id)
-    activities, documents = v.by_task.get(task.id, ()), v.docs_by_task.get(task.id, ())
-    records = sorted([(a.start, _activity_line(a)) for a in activities]
-                     + [(d.date, _document_line(d)) for d in documents])
-    linked = sorted([activity_evidence(task.id, task.title, a) for a in activities]
-                    + [document_evidence(task.id, task.title, d) for d in documents], key=lambda e: (e.date, e.title))
+    records = sorted([activity_evidence(task.id, task.title, a) for a in v.by_task.get(task.id, ())]
+                     + [document_evidence(task.id, task.title, d) for d in v.docs_by_task.get(task.id, ())],
+                     key=lambda e: (e.date, e.line))
     return Row(
         category=category, task_id=task.id, title=task.title, text=task.text,
         lead="、".join(v.org_name(o) for o in task.lead),
@@ -130,9 +128,9 @@ def task_row(v: YearView, task: Task, category: str) -> Row:
                                                       if result.late and result.status != Status.DONE_LATE else ""),
         score="\n".join(_score_line(rubric, item) for rubric, item in v.task_scores(task.id)),
         evidence_count=len(records),
-        evidence="\n".join(line for _, line in records),
+        evidence="\n".join(e.line for e in records),
         link=page_link(v.year.year, task.id),
-        records=tuple(linked),
+        records=tuple(records),
     )
 
 
@@ -154,19 +152,6 @@ def _number(value: float) -> str:
 def _score_line(rubric, item) -> str:
     earned = "待人工评分" if item.earned is None else f"{_number(item.earned)} 分"
     return f"{rubric.name}：{earned}（分值 {_number(item.points)}）"
-
-
-def _internal(visibility: Visibility) -> str:
-    return "，内部" if visibility == Visibility.INTERNAL else ""
-
-
-def _activity_line(a: Activity) -> str:
-    return f"{a.when_text} {a.title}（活动{_internal(a.visibility)}）"
-
-
-def _document_line(d: Document) -> str:
-    number = f"，{d.number}" if d.number else ""
-    return f"{d.date.isoformat()} {d.title}（材料{number}{_internal(d.visibility)}）"
 
 
 def is_formula_like(value: object) -> bool:

@@ -29,21 +29,28 @@ class Evidence:
     """活动 or 材料 (with its kind and number), marked 内部 where the record is internal."""
     link: str
     """The record in the site, relative to its root."""
+    line: str
+    """The record as one line of its task's row (`2018-03-06 第一期道德讲堂（活动）`)."""
+
+
+def _internal(visibility: Visibility) -> str:
+    return "，内部" if visibility == Visibility.INTERNAL else ""
 
 
 def activity_evidence(task_id: str, task: str, a: Activity) -> Evidence:
-    internal = "，内部" if a.visibility == Visibility.INTERNAL else ""
     until = f"（至 {a.end.isoformat()}）" if a.end != a.start else ""
-    return Evidence(task_id, task, a.start, f"{a.title}{until}", f"活动{internal}",
-                    activity_uri(a).removesuffix(".md") + ".html")
+    return Evidence(task_id, task, a.start, f"{a.title}{until}", f"活动{_internal(a.visibility)}",
+                    activity_uri(a).removesuffix(".md") + ".html",
+                    f"{a.when_text} {a.title}（活动{_internal(a.visibility)}）")
 
 
 def document_evidence(task_id: str, task: str, d: Document) -> Evidence:
     parts = [d.kind] if d.kind else []
     parts += [d.number] if d.number else []
     parts += ["内部"] if d.visibility == Visibility.INTERNAL else []
+    number = f"，{d.number}" if d.number else ""
     return Evidence(task_id, task, d.date, d.title, "材料" + (f"（{'，'.join(parts)}）" if parts else ""),
-                    document_file_uri(d))
+                    document_file_uri(d), f"{d.date.isoformat()} {d.title}（材料{number}{_internal(d.visibility)}）")
 
 
 def write_sheet(ws, rows: tuple[Evidence, ...], styles: dict) -> None:

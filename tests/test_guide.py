@@ -47,7 +47,7 @@ import yaml
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from helpers import FIXTURES, ROOT, article, build, http_get
+from helpers import FIXTURES, ROOT, article, build, free_port, http_get
 from walkthrough import FENCE, GUIDE, SHELL, Reader, marked_blocks, reader_env
 from wenming.api import load_dataset
 from wenming.site.pages import activity_uri, month_uri, period_uri, photo_thumb_uri, photo_uri

@@ -64,7 +64,7 @@ def test_check_and_its_photo_reminder(init_repo, tmp_path):
         f"  {PHOTO}", "去掉地点：wenming photos clean data"]
     copy = make_repo(tmp_path)  # the same photo in a copy of the fixture data, checked from this checkout
     located_photo(copy / PHOTO.removeprefix("data/"))
-    assert f"1 张照片的原图带有拍摄地点" in ok(wenming(ROOT, "check", "--data", str(copy))).stderr
+    assert "1 张照片的原图带有拍摄地点" in ok(wenming(ROOT, "check", "--data", str(copy))).stderr
     cleaned = ok(wenming(init_repo, "photos", "clean"))
     assert f"已去掉拍摄地点：{PHOTO}" in cleaned.stdout and not located(init_repo / PHOTO)
     assert ok(wenming(init_repo, "check")).stderr == ""
